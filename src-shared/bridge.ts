@@ -1,0 +1,17 @@
+// What the Electron preload exposes to the renderer as `window.runlens`.
+// IPC results follow `{ok: true, value} | {ok: false, error}` so errors keep their code across
+// the process boundary (Electron would otherwise flatten a thrown error into a string).
+import type { CoreEvent } from './events';
+import type { ApiErrorBody } from './errors';
+import type { MethodName } from './contract';
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export interface RunlensBridge {
+  call(method: MethodName, input: unknown): Promise<IpcResult<unknown>>;
+  /** Subscribes to core events; returns the unsubscribe function. */
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+}
+
+/** The IPC channel names; used only by the preload and the Electron shell's ipc module. */
+export const IPC_CHANNELS = { call: 'runlens:call', event: 'runlens:event' } as const;

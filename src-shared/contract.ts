@@ -1,0 +1,146 @@
+// The one API contract between the UI and the core. Each method names its input schema
+// (validated at every boundary: HTTP and IPC), its output type, and its HTTP binding. The
+// server builds its native routes from this map and the renderer's HTTP transport builds
+// URLs from it, so a renamed method or field breaks the build on both sides.
+import { z } from 'zod';
+import type { IngestReport, MetricSeries, RunStatus, RunSummary, WatchRoot } from './domain';
+import { RUN_STATUSES } from './domain';
+
+/** MLflow's key rule: alphanumerics, `_ - . / : ` and space; no `..` traversal, no leading `/`. */
+const KEY_PATTERN = /^[\w\-./: ]+$/;
+export const LIMITS = {
+  keyLength: 250,
+  paramValueLength: 6000,
+  tagValueLength: 8000,
+  nameLength: 500,
+  /** Largest request body the server reads, in bytes. */
+  bodyBytes: 32 * 1024 * 1024,
+  /** Points accepted in one log request. */
+  pointsPerRequest: 100_000,
+  seriesPoints: 20_000,
+} as const;
+
+export const keySchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(LIMITS.keyLength, `must be at most ${LIMITS.keyLength} characters`)
+  .regex(KEY_PATTERN, 'may contain only letters, digits, spaces and _ - . / :')
+  .refine((k) => !k.startsWith('/') && !k.split('/').includes('..'), 'must be a relative name without ..');
+
+const runIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/, 'is not a run id');
+
+/** A metric value: a number, or NaN/Infinity spelled as a string (JSON has no literal for them). */
+export const wireNumberSchema = z.union([
+  z.number(),
+  z.enum(['NaN', 'nan', 'Infinity', 'inf', '-Infinity', '-inf']),
+]);
+
+const paramsSchema = z
+  .record(keySchema, z.union([z.string(), z.number(), z.boolean()]))
+  .refine((p) => Object.values(p).every((v) => String(v).length <= LIMITS.paramValueLength), {
+    message: `values must be at most ${LIMITS.paramValueLength} characters`,
+  });
+const tagsSchema = z
+  .record(keySchema, z.string().max(LIMITS.tagValueLength))
+  .refine((t) => Object.keys(t).length <= 1000, 'at most 1000 tags per request');
+
+export const metricPointSchema = z.object({
+  key: keySchema,
+  value: wireNumberSchema,
+  step: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  timestamp: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export type MetricPointInput = z.infer<typeof metricPointSchema>;
+
+const statusSchema = z.enum(RUN_STATUSES);
+
+export interface HttpBinding {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** `:name` is one path segment; `:name*` takes the rest of the path (metric keys hold `/`). */
+  path: string;
+  /** Status of a successful answer. */
+  status?: number;
+}
+
+interface MethodSpec<I extends z.ZodType, O> {
+  http: HttpBinding;
+  input: I;
+  /** Phantom: carries the output type only. */
+  output?: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(spec: { http: HttpBinding; input: I }): MethodSpec<I, O> => spec;
+}
+
+export const contract = {
+  listRuns: method<{ runs: RunSummary[] }>()({
+    http: { method: 'GET', path: '/api/v1/runs' },
+    input: z.object({}),
+  }),
+  getRun: method<{ run: RunSummary }>()({
+    http: { method: 'GET', path: '/api/v1/runs/:id' },
+    input: z.object({ id: runIdSchema }),
+  }),
+  createRun: method<{ run: RunSummary }>()({
+    http: { method: 'POST', path: '/api/v1/runs', status: 201 },
+    input: z.object({
+      experiment: z.string().trim().min(1).max(LIMITS.nameLength).optional(),
+      name: z.string().max(LIMITS.nameLength).optional(),
+      params: paramsSchema.optional(),
+      tags: tagsSchema.optional(),
+    }),
+  }),
+  logRun: method<{ accepted: number }>()({
+    http: { method: 'POST', path: '/api/v1/runs/:id/log' },
+    input: z.object({
+      id: runIdSchema,
+      metrics: z.array(metricPointSchema).max(LIMITS.pointsPerRequest).optional(),
+      params: paramsSchema.optional(),
+      tags: tagsSchema.optional(),
+    }),
+  }),
+  finishRun: method<{ run: RunSummary }>()({
+    http: { method: 'POST', path: '/api/v1/runs/:id/finish' },
+    input: z.object({ id: runIdSchema, status: statusSchema.exclude(['RUNNING']).optional() }),
+  }),
+  getMetricSeries: method<MetricSeries>()({
+    http: { method: 'GET', path: '/api/v1/runs/:id/metrics/:key*' },
+    input: z.object({
+      id: runIdSchema,
+      key: keySchema,
+      points: z.coerce.number().int().min(2).max(LIMITS.seriesPoints).optional(),
+      minStep: z.coerce.number().optional(),
+      maxStep: z.coerce.number().optional(),
+    }),
+  }),
+  listWatchRoots: method<{ roots: WatchRoot[] }>()({
+    http: { method: 'GET', path: '/api/v1/watch' },
+    input: z.object({}),
+  }),
+  addWatchRoot: method<{ root: WatchRoot; report: IngestReport }>()({
+    http: { method: 'POST', path: '/api/v1/watch', status: 201 },
+    input: z.object({ path: z.string().min(1).max(4096) }),
+  }),
+  removeWatchRoot: method<{ removed: boolean }>()({
+    http: { method: 'DELETE', path: '/api/v1/watch' },
+    input: z.object({ path: z.string().min(1).max(4096) }),
+  }),
+  loadSampleRuns: method<IngestReport>()({
+    http: { method: 'POST', path: '/api/v1/samples' },
+    input: z.object({}),
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = NonNullable<Contract[M]['output']>;
+
+/** What both transports implement: one async function per contract method. */
+export type Api = { [M in MethodName]: (input: Input<M>) => Promise<Output<M>> };
+/** What the core implements: the same methods, given already-validated input. */
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
+
+export type { RunStatus };

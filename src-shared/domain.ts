@@ -1,0 +1,74 @@
+// Domain types shared by the core, both API transports and the renderer.
+// Pure TypeScript: no node:, no electron, no DOM.
+
+export const RUN_STATUSES = ['RUNNING', 'FINISHED', 'FAILED', 'KILLED'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Where a run came from: logged over the API, or found in a watched folder. */
+export type SourceKind = 'api' | 'runlens-folder';
+
+/**
+ * JSON cannot carry NaN or ±Infinity, yet training losses diverge to exactly those.
+ * On the wire a metric value is a finite number or one of these three strings.
+ */
+export type WireNumber = number | 'NaN' | 'Infinity' | '-Infinity';
+
+export interface MetricSummary {
+  key: string;
+  count: number;
+  /** Value at the highest step (ties: latest timestamp). */
+  last: WireNumber;
+  lastStep: number;
+  lastTimestamp: number;
+  /** Smallest/largest finite value; null when the series holds no finite value. */
+  min: number | null;
+  max: number | null;
+}
+
+export interface RunSummary {
+  id: string;
+  experimentId: string;
+  experiment: string;
+  name: string;
+  status: RunStatus;
+  /** Epoch milliseconds. */
+  startTime: number;
+  endTime: number | null;
+  lastHeartbeat: number;
+  sourceKind: SourceKind;
+  sourcePath: string | null;
+  params: Record<string, string>;
+  tags: Record<string, string>;
+  metrics: MetricSummary[];
+}
+
+/**
+ * A metric series as a chart needs it: columns, one entry per point or per bucket.
+ * When downsampled, `value` is the bucket mean and `min`/`max` its extremes, so a spike
+ * inside a bucket still shows as the envelope.
+ */
+export interface MetricSeries {
+  runId: string;
+  key: string;
+  /** Points stored for the key (before downsampling). */
+  total: number;
+  downsampled: boolean;
+  step: number[];
+  timestamp: number[];
+  value: WireNumber[];
+  min: WireNumber[];
+  max: WireNumber[];
+}
+
+export interface WatchRoot {
+  path: string;
+  addedAt: number;
+  /** Last problem seen under this root, if any (unreadable file, junk line, …). */
+  lastError: string | null;
+}
+
+export interface IngestReport {
+  runs: number;
+  points: number;
+  problems: string[];
+}

@@ -1,0 +1,13 @@
+// Push events from the core to every UI, over SSE (serve mode) or IPC (Electron).
+import type { RunSummary, WatchRoot } from './domain';
+
+export interface CoreEvents {
+  /** A run was created or any of its fields, params, tags or summaries changed. */
+  'run.updated': { run: RunSummary };
+  /** Points were appended to these keys of a run. */
+  'points.appended': { runId: string; keys: string[] };
+  /** A watched folder gained, lost or hit a problem. */
+  'watch.changed': { root: WatchRoot };
+}
+export type CoreEventName = keyof CoreEvents;
+export type CoreEvent = { [K in CoreEventName]: { type: K; data: CoreEvents[K] } }[CoreEventName];
