@@ -1,1 +1,103 @@
-console.log('runlens');
+import { parseArgs } from 'node:util';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { version } from '../package.json';
+import { ApiError } from '../src-shared/errors';
+import { createCore } from './core/core';
+import { defaultDataDir } from './core/data-dir';
+
+const HELP = `runlens ${version} — local-first experiment tracker
+
+Usage:
+  runlens serve [--port 5850] [--data DIR] [--watch DIR ...] [--no-auth]
+      Start the core and its HTTP server on 127.0.0.1; open the printed URL in a browser.
+  runlens ingest DIR [--data DIR]
+      Ingest the run folders under DIR once and report what was found.
+
+Options:
+  --data DIR    data directory (default: $RUNLENS_DATA or ${defaultDataDir()})
+  --port N      port to listen on (0 picks a free one)
+  --watch DIR   watch this folder for run folders (repeatable; remembered)
+  --no-auth     do not require the API token (only for trusted single-user machines)
+`;
+
+// The CLI is built to out/main/cli.js; the UI and resources sit beside the build output.
+const here = dirname(fileURLToPath(import.meta.url));
+const paths = { uiDir: resolve(here, '../renderer'), resourcesDir: resolve(here, '../../resources') };
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '5850' },
+      data: { type: 'string' },
+      watch: { type: 'string', multiple: true },
+      'no-auth': { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not '${values.port}'`);
+  const core = await createCore({
+    ...paths,
+    version,
+    dataDir: resolve(values.data ?? defaultDataDir()),
+    watch: values.watch ?? [],
+    port,
+    auth: !values['no-auth'],
+    log: (m) => console.warn(`[runlens] ${m}`),
+  }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use (is Runlens already running?). Pick another with --port.`);
+    throw e;
+  });
+  console.log(`Runlens is serving at ${core.server!.url}`);
+  console.log(`Token: ${core.token ?? 'none (--no-auth)'}`);
+  for (const root of core.watch.roots()) console.log(`Watching ${root.path}`);
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    void core.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function ingest(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' } } });
+  if (positionals.length !== 1) throw new Error('usage: runlens ingest DIR [--data DIR]');
+  const core = await createCore({ ...paths, version, dataDir: resolve(values.data ?? defaultDataDir()) });
+  try {
+    const report = await core.watch.ingestOnce(positionals[0]!);
+    for (const p of report.problems) console.warn(`problem: ${p}`);
+    console.log(`Ingested ${report.runs} run(s), ${report.points} new point(s), ${report.problems.length} problem(s).`);
+  } finally {
+    await core.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(rest);
+    case 'ingest':
+      return ingest(rest);
+    case '--version':
+    case '-v':
+      console.log(version);
+      return;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return;
+    default:
+      throw new Error(`unknown command '${command}'\n\n${HELP}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(`runlens: ${e instanceof ApiError || e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -7,9 +7,12 @@ export function toWire(n: number): WireNumber {
   return n > 0 ? 'Infinity' : '-Infinity';
 }
 
+/** Python spellings (`float('nan')` prints as nan, inf) that writers also send. */
+export type WireNumberInput = WireNumber | 'nan' | 'inf' | '-inf';
+
 /** Decodes a wire value back into a JS number. */
-export function fromWire(w: WireNumber): number {
+export function fromWire(w: WireNumberInput): number {
   if (typeof w === 'number') return w;
-  if (w === 'NaN') return NaN;
-  return w === 'Infinity' ? Infinity : -Infinity;
+  if (w === 'NaN' || w === 'nan') return NaN;
+  return w.startsWith('-') ? -Infinity : Infinity;
 }

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { Handlers, ParsedInput } from '../../../src-shared/contract';
+import type { IngestReport, RunSummary, WatchRoot } from '../../../src-shared/domain';
+import { fromWire, toWire } from '../../../src-shared/wire-number';
+import { ApiError } from '../../../src-shared/errors';
+import type { Store } from '../store/store';
+import type { NewPoint } from '../store/metric-point';
+import { downsample } from '../store/downsample';
+import type { EventHub } from '../events/event-hub';
+import { randomRunName } from './run-names';
+
+/** The folder-watching side of the core, as the API sees it. */
+export interface WatchControl {
+  roots(): WatchRoot[];
+  add(path: string): Promise<{ root: WatchRoot; report: IngestReport }>;
+  remove(path: string): Promise<boolean>;
+  /** Ingests a folder tree once, without watching it. */
+  ingestOnce(path: string): Promise<IngestReport>;
+}
+
+export interface HandlerDeps {
+  store: Store;
+  hub: EventHub;
+  watch: WatchControl;
+  /** Folder of the bundled sample runs (resources/sample-runs). */
+  samplesDir: string;
+  now?: () => number;
+}
+
+const DEFAULT_SERIES_POINTS = 1000;
+
+function stringifyParams(params: Record<string, string | number | boolean>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { store, hub, watch } = deps;
+  const now = deps.now ?? Date.now;
+
+  function summaryOrThrow(id: string): RunSummary {
+    const run = store.runs.summary(id);
+    if (!run) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run with id=${id} not found`);
+    return run;
+  }
+
+  function log(input: ParsedInput<'logRun'>): { accepted: number } {
+    const at = now();
+    const points: NewPoint[] = (input.metrics ?? []).map((m) => ({
+      key: m.key,
+      value: fromWire(m.value),
+      step: m.step,
+      timestamp: m.timestamp ?? at,
+    }));
+    const keys = store.tx(() => {
+      store.runs.requireRun(input.id);
+      if (input.params) store.runs.setParams(input.id, stringifyParams(input.params));
+      if (input.tags) store.runs.setTags(input.id, input.tags);
+      store.runs.heartbeat(input.id, at);
+      return store.metrics.append(input.id, points);
+    });
+    if (keys.length > 0) hub.pointsAppended(input.id, keys);
+    else hub.runChanged(input.id);
+    return { accepted: points.length };
+  }
+
+  return {
+    listRuns: () => ({ runs: store.runs.list() }),
+
+    getRun: ({ id }) => ({ run: summaryOrThrow(id) }),
+
+    createRun: (input) => {
+      const id = randomUUID().replaceAll('-', '');
+      const startTime = now();
+      store.tx(() => {
+        store.runs.insert({
+          id,
+          experiment: input.experiment ?? 'Default',
+          name: input.name?.trim() || randomRunName(),
+          status: 'RUNNING',
+          startTime,
+          endTime: null,
+          sourceKind: 'api',
+          sourcePath: null,
+        });
+        if (input.params) store.runs.setParams(id, stringifyParams(input.params));
+        if (input.tags) store.runs.setTags(id, input.tags);
+      });
+      hub.runChanged(id);
+      return { run: summaryOrThrow(id) };
+    },
+
+    logRun: log,
+
+    finishRun: ({ id, status }) => {
+      store.tx(() => {
+        store.runs.requireRun(id);
+        store.runs.finish(id, status ?? 'FINISHED', now());
+      });
+      hub.runChanged(id);
+      return { run: summaryOrThrow(id) };
+    },
+
+    getMetricSeries: ({ id, key, points, minStep, maxStep }) => {
+      store.runs.requireRun(id);
+      const cols = store.metrics.read(id, key, minStep ?? -Infinity, maxStep ?? Infinity);
+      if (!cols) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run ${id} has no metric '${key}'`);
+      const b = downsample(cols, points ?? DEFAULT_SERIES_POINTS);
+      return {
+        runId: id,
+        key,
+        total: cols.step.length,
+        downsampled: b.downsampled,
+        step: b.step,
+        timestamp: b.timestamp,
+        value: b.value.map(toWire),
+        min: b.min.map(toWire),
+        max: b.max.map(toWire),
+      };
+    },
+
+    listWatchRoots: () => ({ roots: watch.roots() }),
+    addWatchRoot: ({ path }) => watch.add(path),
+    removeWatchRoot: async ({ path }) => ({ removed: await watch.remove(path) }),
+    loadSampleRuns: () => watch.ingestOnce(deps.samplesDir),
+  };
+}

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import type { Handlers } from '../../src-shared/contract';
+import { openStore, type Store } from './store/store';
+import { EventHub } from './events/event-hub';
+import { createHandlers } from './api/handlers';
+import { createDispatcher, type Dispatch } from './api/dispatch';
+import { WatchService } from './watch/watch-service';
+import { startHttpServer, type RunningServer } from './server/http-server';
+import { ensureDataDir, loadOrCreateToken, writeServerFile } from './data-dir';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Folders of the built UI and of the bundled resources. */
+  uiDir: string;
+  resourcesDir: string;
+  version: string;
+  /** Extra folders to watch (remembered like folders added from the UI). */
+  watch?: string[];
+  /** Start the HTTP server on this port (0 = any free port); omit for no server. */
+  port?: number;
+  auth?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface Core {
+  store: Store;
+  hub: EventHub;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  watch: WatchService;
+  server: RunningServer | null;
+  token: string | null;
+  close(): Promise<void>;
+}
+
+/** Wires the plain-Node core together; the CLI and the Electron shell both start it this way. */
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const log = opts.log ?? ((m: string) => console.warn(m));
+  ensureDataDir(opts.dataDir);
+  const store = openStore(join(opts.dataDir, 'runlens.db'));
+  const hub = new EventHub((id) => store.runs.summary(id));
+  const watch = new WatchService({ store, hub, log });
+  const handlers = createHandlers({ store, hub, watch, samplesDir: join(opts.resourcesDir, 'sample-runs') });
+  const dispatch = createDispatcher(handlers);
+  const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);
+  let server: RunningServer | null = null;
+  try {
+    await watch.resume();
+    for (const dir of opts.watch ?? []) await watch.add(dir);
+    if (opts.port !== undefined) {
+      server = await startHttpServer({ dispatch, hub, token, uiDir: opts.uiDir, port: opts.port, version: opts.version, log });
+      writeServerFile(opts.dataDir, { url: server.url, port: server.port, pid: process.pid });
+    }
+  } catch (e) {
+    await watch.close();
+    store.close();
+    throw e;
+  }
+  return {
+    store,
+    hub,
+    handlers,
+    dispatch,
+    watch,
+    server,
+    token,
+    async close() {
+      await server?.close();
+      await watch.close();
+      hub.flush();
+      hub.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LIMITS } from '../../../src-shared/contract';
+import { ApiError } from '../../../src-shared/errors';
+import type { Dispatch } from '../api/dispatch';
+import type { EventHub } from '../events/event-hub';
+import { hasValidToken, isAllowedHost, isForeignWrite } from './security';
+import { readJsonBody } from './read-body';
+import { sendError, sendJson } from './respond';
+import { matchContractRoute } from './contract-routes';
+import { serveEventStream } from './event-stream';
+import { createStaticUi } from './static-ui';
+
+export interface HttpServerOptions {
+  dispatch: Dispatch;
+  hub: EventHub;
+  /** null turns authentication off (`--no-auth`). */
+  token: string | null;
+  uiDir: string;
+  port: number;
+  version: string;
+  log: (message: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/** Query fields as input: a repeated key becomes a list, as MLflow's GET routes expect. */
+function queryInput(url: URL): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
+  let port = opts.port;
+  const serveUi = createStaticUi(opts.uiDir, opts.token ?? '');
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, port)) {
+      throw new ApiError('PERMISSION_DENIED', 'Invalid Host header: Runlens answers only to 127.0.0.1, localhost or [::1]');
+    }
+    if (isForeignWrite(req, port)) throw new ApiError('PERMISSION_DENIED', 'Cross-origin writes are refused');
+    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    const method = req.method ?? 'GET';
+    if (url.pathname === '/api/health') return sendJson(res, 200, { status: 'ok', version: opts.version });
+    if (!url.pathname.startsWith('/api/')) {
+      if (method !== 'GET' && method !== 'HEAD') throw new ApiError('ENDPOINT_NOT_FOUND', `No route for ${method} ${url.pathname}`);
+      return serveUi(url.pathname, res);
+    }
+    if (opts.token !== null && !hasValidToken(req, opts.token)) {
+      res.setHeader('www-authenticate', 'Bearer realm="runlens"');
+      throw new ApiError('UNAUTHENTICATED', 'Missing or wrong token: send Authorization: Bearer <token> (see <data>/token)');
+    }
+    if (url.pathname === '/api/v1/events' && method === 'GET') return serveEventStream(req, res, opts.hub);
+    let lookup;
+    try {
+      lookup = matchContractRoute(method, url.pathname);
+    } catch {
+      throw new ApiError('INVALID_PARAMETER_VALUE', 'Malformed percent-encoding in the path');
+    }
+    if (!('match' in lookup)) {
+      throw new ApiError('ENDPOINT_NOT_FOUND', lookup.pathKnown ? `Method ${method} is not allowed on ${url.pathname}` : `No API route ${url.pathname}`);
+    }
+    const { match } = lookup;
+    const fields = method === 'GET' ? queryInput(url) : await readJsonBody(req, LIMITS.bodyBytes);
+    // Path parameters win over body fields of the same name.
+    const output = await opts.dispatch(match.method, { ...fields, ...match.params });
+    sendJson(res, match.successStatus, output);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      sendError(res, e, opts.log);
+      // Drain what is left of a refused body so the connection can be reused or closed cleanly.
+      req.resume();
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, HOST, () => done());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,17 @@
+/** One stored metric point: step, epoch-ms timestamp and value (NaN/±Inf allowed). */
+export interface MetricPoint {
+  key: string;
+  value: number;
+  step: number;
+  timestamp: number;
+}
+
+/** Points of one series as parallel columns, in storage order. */
+export interface SeriesColumns {
+  step: Float64Array;
+  timestamp: Float64Array;
+  value: Float64Array;
+}
+
+/** A point as logged: a missing step defaults to the series' point count (its index). */
+export type NewPoint = Omit<MetricPoint, 'step'> & { step?: number | undefined };

@@ -1,0 +1,238 @@
+import type { Db } from './open-db';
+import { packFloats, unpackFloats } from './chunk-codec';
+import type { MetricPoint, NewPoint, SeriesColumns } from './metric-point';
+
+/** Points per chunk row: big enough to amortise a row, small enough to rewrite the tail cheaply. */
+export const CHUNK_CAPACITY = 1024;
+
+interface SeriesRow {
+  id: number;
+  count: number;
+  last_value: number | null;
+  last_is_nan: number;
+  last_step: number;
+  last_timestamp: number;
+  min_value: number | null;
+  max_value: number | null;
+  max_step: number;
+  ordered: number;
+}
+
+interface ChunkRow {
+  seq: number;
+  count: number;
+  steps: Buffer;
+  timestamps: Buffer;
+  vals: Buffer;
+}
+
+/** MLflow's "latest": the greatest (step, timestamp, value); NaN ranks lowest among values. */
+function isLater(a: MetricPoint, step: number, ts: number, value: number): boolean {
+  if (a.step !== step) return a.step > step;
+  if (a.timestamp !== ts) return a.timestamp > ts;
+  if (Number.isNaN(value)) return !Number.isNaN(a.value);
+  return a.value > value;
+}
+
+/**
+ * Appends and reads metric series stored as packed chunks. Callers run `append` inside their
+ * own transaction, so points, summaries and e.g. a file offset commit together.
+ */
+export class MetricStore {
+  private readonly q;
+
+  constructor(db: Db) {
+    this.q = {
+      series: db.prepare<[string, string], SeriesRow>(
+        'SELECT id, count, last_value, last_is_nan, last_step, last_timestamp, min_value, max_value, max_step, ordered FROM metric_series WHERE run_id = ? AND key = ?',
+      ),
+      insertSeries: db.prepare<[string, string]>(
+        'INSERT INTO metric_series (run_id, key, max_step) VALUES (?, ?, -1) RETURNING id',
+      ),
+      updateSeries: db.prepare(
+        `UPDATE metric_series SET count = @count, last_value = @last_value, last_is_nan = @last_is_nan,
+           last_step = @last_step, last_timestamp = @last_timestamp, min_value = @min_value,
+           max_value = @max_value, max_step = @max_step, ordered = @ordered WHERE id = @id`,
+      ),
+      tail: db.prepare<[number], ChunkRow>(
+        'SELECT seq, count, steps, timestamps, vals FROM metric_chunks WHERE series_id = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      upsertChunk: db.prepare(
+        `INSERT INTO metric_chunks (series_id, seq, count, step_min, step_max, value_min, value_max, steps, timestamps, vals)
+         VALUES (@series_id, @seq, @count, @step_min, @step_max, @value_min, @value_max, @steps, @timestamps, @vals)
+         ON CONFLICT (series_id, seq) DO UPDATE SET count = excluded.count, step_min = excluded.step_min,
+           step_max = excluded.step_max, value_min = excluded.value_min, value_max = excluded.value_max,
+           steps = excluded.steps, timestamps = excluded.timestamps, vals = excluded.vals`,
+      ),
+      chunksInRange: db.prepare<[number, number, number], ChunkRow>(
+        'SELECT seq, count, steps, timestamps, vals FROM metric_chunks WHERE series_id = ? AND step_max >= ? AND step_min <= ? ORDER BY seq',
+      ),
+      seriesInfo: db.prepare<[string, string], { id: number; count: number; ordered: number }>(
+        'SELECT id, count, ordered FROM metric_series WHERE run_id = ? AND key = ?',
+      ),
+    };
+  }
+
+  /** Appends points (any keys, any order) to a run's series. Returns the keys touched. */
+  append(runId: string, points: readonly NewPoint[]): string[] {
+    const byKey = new Map<string, NewPoint[]>();
+    for (const p of points) {
+      let list = byKey.get(p.key);
+      if (!list) byKey.set(p.key, (list = []));
+      list.push(p);
+    }
+    for (const [key, list] of byKey) this.appendSeries(runId, key, list);
+    return [...byKey.keys()];
+  }
+
+  private appendSeries(runId: string, key: string, logged: NewPoint[]): void {
+    let s = this.q.series.get(runId, key);
+    if (!s) {
+      const { id } = this.q.insertSeries.get(runId, key) as { id: number };
+      s = { id, count: 0, last_value: null, last_is_nan: 0, last_step: 0, last_timestamp: 0, min_value: null, max_value: null, max_step: -1, ordered: 1 };
+    }
+    const base = s.count;
+    const points = logged.map((p, i) => ({ ...p, step: p.step ?? base + i }));
+    this.updateSummary(s, points);
+    this.writeChunks(s.id, points);
+  }
+
+  private updateSummary(s: SeriesRow, points: MetricPoint[]): void {
+    let lastValue = s.last_is_nan ? NaN : (s.last_value ?? NaN);
+    let lastStep = s.last_step;
+    let lastTs = s.last_timestamp;
+    let hasLast = s.count > 0;
+    let min = s.min_value;
+    let max = s.max_value;
+    let maxStep = s.max_step;
+    let ordered = s.ordered === 1;
+    for (const p of points) {
+      if (!hasLast || isLater(p, lastStep, lastTs, lastValue)) {
+        lastValue = p.value;
+        lastStep = p.step;
+        lastTs = p.timestamp;
+        hasLast = true;
+      }
+      if (Number.isFinite(p.value)) {
+        if (min === null || p.value < min) min = p.value;
+        if (max === null || p.value > max) max = p.value;
+      }
+      if (p.step < maxStep) ordered = false;
+      else maxStep = p.step;
+    }
+    this.q.updateSeries.run({
+      id: s.id,
+      count: s.count + points.length,
+      last_value: Number.isNaN(lastValue) ? null : lastValue,
+      last_is_nan: Number.isNaN(lastValue) ? 1 : 0,
+      last_step: lastStep,
+      last_timestamp: lastTs,
+      min_value: min,
+      max_value: max,
+      max_step: maxStep,
+      ordered: ordered ? 1 : 0,
+    });
+  }
+
+  /** Fills the open tail chunk first, then writes new full chunks. */
+  private writeChunks(seriesId: number, points: MetricPoint[]): void {
+    const tail = this.q.tail.get(seriesId);
+    let seq = tail ? tail.seq : 0;
+    let step: number[] = [];
+    let ts: number[] = [];
+    let val: number[] = [];
+    if (tail && tail.count < CHUNK_CAPACITY) {
+      step = Array.from(unpackFloats(tail.steps));
+      ts = Array.from(unpackFloats(tail.timestamps));
+      val = Array.from(unpackFloats(tail.vals));
+    } else if (tail) {
+      seq += 1;
+    }
+    for (const p of points) {
+      if (step.length === CHUNK_CAPACITY) {
+        this.writeChunk(seriesId, seq, step, ts, val);
+        seq += 1;
+        step = [];
+        ts = [];
+        val = [];
+      }
+      step.push(p.step);
+      ts.push(p.timestamp);
+      val.push(p.value);
+    }
+    if (step.length > 0) this.writeChunk(seriesId, seq, step, ts, val);
+  }
+
+  private writeChunk(seriesId: number, seq: number, step: number[], ts: number[], val: number[]): void {
+    let stepMin = Infinity;
+    let stepMax = -Infinity;
+    let vMin: number | null = null;
+    let vMax: number | null = null;
+    for (let i = 0; i < step.length; i++) {
+      const s = step[i]!;
+      const v = val[i]!;
+      if (s < stepMin) stepMin = s;
+      if (s > stepMax) stepMax = s;
+      if (Number.isFinite(v)) {
+        if (vMin === null || v < vMin) vMin = v;
+        if (vMax === null || v > vMax) vMax = v;
+      }
+    }
+    this.q.upsertChunk.run({
+      series_id: seriesId,
+      seq,
+      count: step.length,
+      step_min: stepMin,
+      step_max: stepMax,
+      value_min: vMin,
+      value_max: vMax,
+      steps: packFloats(step),
+      timestamps: packFloats(ts),
+      vals: packFloats(val),
+    });
+  }
+
+  /**
+   * Reads a series (optionally only steps in [minStep, maxStep]) sorted by step; points with
+   * equal steps keep their logging order. Returns null when the run has no such key.
+   */
+  read(runId: string, key: string, minStep = -Infinity, maxStep = Infinity): SeriesColumns | null {
+    const info = this.q.seriesInfo.get(runId, key);
+    if (!info) return null;
+    // SQLite compares INTEGER columns with ±Inf REAL bounds correctly.
+    const chunks = this.q.chunksInRange.all(info.id, minStep, maxStep);
+    let n = 0;
+    for (const c of chunks) n += c.count;
+    const step = new Float64Array(n);
+    const timestamp = new Float64Array(n);
+    const value = new Float64Array(n);
+    let at = 0;
+    for (const c of chunks) {
+      step.set(unpackFloats(c.steps), at);
+      timestamp.set(unpackFloats(c.timestamps), at);
+      value.set(unpackFloats(c.vals), at);
+      at += c.count;
+    }
+    const cols = info.ordered ? { step, timestamp, value } : sortByStep({ step, timestamp, value });
+    return filterRange(cols, minStep, maxStep);
+  }
+}
+
+function sortByStep(c: SeriesColumns): SeriesColumns {
+  const order = Array.from(c.step.keys()).sort((a, b) => c.step[a]! - c.step[b]! || a - b);
+  return {
+    step: Float64Array.from(order, (i) => c.step[i]!),
+    timestamp: Float64Array.from(order, (i) => c.timestamp[i]!),
+    value: Float64Array.from(order, (i) => c.value[i]!),
+  };
+}
+
+/** Chunks overlapping the range may hold points outside it; sorted input makes this a slice. */
+function filterRange(c: SeriesColumns, minStep: number, maxStep: number): SeriesColumns {
+  if (minStep === -Infinity && maxStep === Infinity) return c;
+  let lo = 0;
+  while (lo < c.step.length && c.step[lo]! < minStep) lo++;
+  let hi = c.step.length;
+  while (hi > lo && c.step[hi - 1]! > maxStep) hi--;
+  return { step: c.step.subarray(lo, hi), timestamp: c.timestamp.subarray(lo, hi), value: c.value.subarray(lo, hi) };
+}

@@ -1,0 +1,26 @@
+import type Database from 'better-sqlite3';
+import { migration0001 } from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Every migration in order; `PRAGMA user_version` records the last one applied. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export function migrate(db: Database.Database, upTo = MIGRATIONS.length): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The data file was written by a newer Runlens (schema ${current}, this build knows ${MIGRATIONS.length}).`,
+    );
+  }
+  for (const m of MIGRATIONS.slice(current, upTo)) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
