@@ -1,0 +1,28 @@
+// Events arrive from another process (IPC) or over the network (SSE), so each is checked
+// before it reaches a store. The check covers the fields the UI keys on; the rest of a run
+// summary is the core's to get right, and the contract types describe it.
+import { z } from 'zod';
+import type { CoreEvent } from '../../../src-shared/events';
+
+const runShape = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  params: z.record(z.string(), z.string()),
+  tags: z.record(z.string(), z.string()),
+  metrics: z.array(z.looseObject({ key: z.string() })),
+});
+
+const eventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run.updated'), data: z.object({ run: runShape }) }),
+  z.object({
+    type: z.literal('points.appended'),
+    data: z.object({ runId: z.string(), keys: z.array(z.string()) }),
+  }),
+  z.object({ type: z.literal('watch.changed'), data: z.object({ root: z.looseObject({ path: z.string() }) }) }),
+]);
+
+/** The event, or null when it is malformed or of a type this UI does not know. */
+export function parseCoreEvent(candidate: unknown): CoreEvent | null {
+  const result = eventSchema.safeParse(candidate);
+  return result.success ? (candidate as CoreEvent) : null;
+}

@@ -1,0 +1,48 @@
+// Routes core events into the stores. `run.updated` can arrive hundreds of times a second
+// while something logs; updates are collected and applied once per animation frame, so the
+// table re-renders at most at the display's rate, and only with the newest summary per run.
+import type { RunSummary } from '../../../src-shared/domain';
+import { eventFeed } from '../api/client';
+import { useConnectionStore } from '../stores/connection-store';
+import { useRunsStore } from '../stores/runs-store';
+import { useSeriesStore } from '../stores/series-store';
+import { useSourcesStore } from '../stores/sources-store';
+
+export function startLiveUpdates(): () => void {
+  const pending = new Map<string, RunSummary>();
+  let frame = 0;
+
+  const flush = () => {
+    frame = 0;
+    const runs = [...pending.values()];
+    pending.clear();
+    useRunsStore.getState().upsert(runs);
+  };
+
+  const stop = eventFeed({
+    onEvent: (event) => {
+      switch (event.type) {
+        case 'run.updated':
+          pending.set(event.data.run.id, event.data.run);
+          if (!frame) frame = requestAnimationFrame(flush);
+          break;
+        case 'points.appended':
+          useSeriesStore.getState().pointsAppended(event.data.runId, event.data.keys);
+          break;
+        case 'watch.changed':
+          void useSourcesStore.getState().load();
+          break;
+      }
+    },
+    onState: (state) => useConnectionStore.getState().setState(state),
+    onConnected: () => {
+      void useRunsStore.getState().load();
+      useSeriesStore.getState().refetchAll();
+    },
+  });
+
+  return () => {
+    stop();
+    if (frame) cancelAnimationFrame(frame);
+  };
+}

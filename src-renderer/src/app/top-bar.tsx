@@ -1,0 +1,53 @@
+import { useConnectionStore } from '../stores/connection-store';
+import { useUiStore, type Theme } from '../stores/ui-store';
+import type { Route } from '../lib/hash-router';
+import { routeHref } from '../lib/hash-router';
+import './top-bar.css';
+
+const CONNECTION_LABELS = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…' } as const;
+
+export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
+  const connection = useConnectionStore((s) => s.state);
+  const setTheme = useUiStore((s) => s.setTheme);
+  const next: Theme = theme === 'dark' ? 'light' : 'dark';
+
+  return (
+    <header className="top-bar">
+      <a className="top-bar__brand" href={routeHref({ page: 'runs' })}>
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden>
+          <circle cx="7" cy="7" r="5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M10.5 10.5 L14 14" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        Runlens
+      </a>
+      <nav className="top-bar__nav">
+        <a href={routeHref({ page: 'runs' })} aria-current={route.page === 'runs' ? 'page' : undefined} data-testid="nav-runs">
+          Runs
+        </a>
+        {route.page === 'run' && (
+          <>
+            <span className="top-bar__crumb" aria-hidden>
+              /
+            </span>
+            <span className="top-bar__current mono">{route.runId.slice(0, 8)}</span>
+          </>
+        )}
+      </nav>
+      <div className="top-bar__spacer" />
+      <span className={`connection connection--${connection}`} data-testid="connection-indicator" data-state={connection}>
+        <span className="connection__dot" aria-hidden />
+        {CONNECTION_LABELS[connection]}
+      </span>
+      <button
+        type="button"
+        className="quiet"
+        onClick={() => setTheme(next)}
+        data-testid="theme-toggle"
+        title={`Switch to ${next} theme`}
+        aria-label={`Switch to ${next} theme`}
+      >
+        {theme === 'dark' ? '☀' : '☾'}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,18 @@
+import { runColor } from '../../../src-shared/run-color';
+
+export function RunSwatch({ runId, size = 10 }: { runId: string; size?: number }) {
+  return (
+    <span
+      aria-hidden
+      data-testid="run-swatch"
+      style={{
+        display: 'inline-block',
+        flex: 'none',
+        width: size,
+        height: size,
+        borderRadius: 3,
+        background: runColor(runId),
+      }}
+    />
+  );
+}

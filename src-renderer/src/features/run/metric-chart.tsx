@@ -1,0 +1,119 @@
+import { useEffect } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { ErrorBanner } from '../../components/error-banner';
+import { Skeleton } from '../../components/skeleton';
+import { formatCount, formatTick } from '../../lib/format';
+import { useElementWidth } from '../../lib/use-element-width';
+import { seriesId, useSeriesStore } from '../../stores/series-store';
+import { ChartTooltip } from './chart-tooltip';
+import './metric-chart.css';
+
+const PLOT_HEIGHT = 200;
+/** Roughly one point per horizontal pixel; rounded so small resizes reuse the fetched series. */
+function resolutionFor(width: number): number {
+  return Math.min(1200, Math.max(200, Math.round(width / 100) * 100));
+}
+/** Room per x tick label, so labels like `12.5k` never touch. */
+const X_TICK_SPACING = 90;
+
+export function MetricChart({ runId, metricKey, color }: { runId: string; metricKey: string; color: string }) {
+  const [plotRef, width] = useElementWidth<HTMLDivElement>();
+  const entry = useSeriesStore((s) => s.entries[seriesId(runId, metricKey)]);
+  const request = useSeriesStore((s) => s.request);
+  const resolution = width > 0 ? resolutionFor(width) : 0;
+
+  useEffect(() => {
+    if (resolution) request(runId, metricKey, resolution);
+  }, [runId, metricKey, resolution, request]);
+
+  const view = entry?.view ?? null;
+  // A series of one or two points has no line to speak of; dots keep it visible.
+  const dot = view && view.points.length < 3 ? { r: 2.5, fill: color, stroke: color } : false;
+
+  return (
+    <section className="metric-chart panel" data-testid="run-chart" data-metric-key={metricKey}>
+      <header className="metric-chart__head">
+        <h3 className="metric-chart__title mono" title={metricKey}>
+          {metricKey}
+        </h3>
+        {view?.nonFinite && (
+          <span className="metric-chart__warning" data-testid="nonfinite-badge" title="NaN and ±Infinity values are drawn as gaps">
+            contains NaN/Inf
+          </span>
+        )}
+        <span className="metric-chart__meta muted num">
+          {view && view.lastStep !== null && (
+            <>
+              step <span data-testid="last-step">{formatCount(view.lastStep)}</span> ·{' '}
+            </>
+          )}
+          {view && (
+            <>
+              <span data-testid="points-count">{formatCount(view.total)}</span> pts
+            </>
+          )}
+          {view?.downsampled && (
+            <span className="metric-chart__sampled" title="Downsampled: the line is each bucket's mean, the band its min–max">
+              {' '}
+              · mean, range
+            </span>
+          )}
+        </span>
+      </header>
+      <div className="metric-chart__plot" ref={plotRef} style={{ height: PLOT_HEIGHT }}>
+        {entry?.status === 'error' && !view && (
+          <ErrorBanner message={entry.error ?? 'Could not load the series'} onRetry={() => request(runId, metricKey, resolution)} />
+        )}
+        {!view && entry?.status !== 'error' && <Skeleton rows={5} height={22} />}
+        {view && view.points.length === 0 && <p className="muted metric-chart__none">No points yet.</p>}
+        {view && view.points.length > 0 && width > 0 && (
+          <ComposedChart width={width} height={PLOT_HEIGHT} data={view.points} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid vertical={false} />
+            <XAxis
+              dataKey="step"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDecimals={false}
+              tickCount={Math.max(2, Math.floor(width / X_TICK_SPACING))}
+              tickFormatter={formatTick}
+              tickLine={false}
+              minTickGap={12}
+              height={22}
+            />
+            <YAxis
+              type="number"
+              domain={['auto', 'auto']}
+              tickCount={5}
+              tickFormatter={formatTick}
+              tickLine={false}
+              axisLine={false}
+              width={52}
+            />
+            <Tooltip content={ChartTooltip} isAnimationActive={false} />
+            {view.downsampled && (
+              <Area
+                type="linear"
+                dataKey="band"
+                stroke="none"
+                fill={color}
+                fillOpacity={0.2}
+                isAnimationActive={false}
+                activeDot={false}
+              />
+            )}
+            <Line
+              type="linear"
+              dataKey="value"
+              stroke={color}
+              strokeWidth={1.6}
+              dot={dot}
+              activeDot={{ r: 3 }}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          </ComposedChart>
+        )}
+      </div>
+    </section>
+  );
+}

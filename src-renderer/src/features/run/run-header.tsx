@@ -1,0 +1,56 @@
+import type { RunSummary } from '../../../../src-shared/domain';
+import { CopyButton } from '../../components/copy-button';
+import { RunDuration } from '../../components/run-duration';
+import { RunSwatch } from '../../components/run-swatch';
+import { StatusBadge } from '../../components/status-badge';
+import { formatDateTimeSeconds } from '../../lib/format';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="run-header__field">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function RunHeader({ run }: { run: RunSummary }) {
+  return (
+    <header className="run-header" data-testid="run-header">
+      <div className="run-header__title">
+        <RunSwatch runId={run.id} size={14} />
+        <h1 data-testid="run-name">{run.name || run.id}</h1>
+        <StatusBadge status={run.status} />
+      </div>
+      <dl className="run-header__fields">
+        <Field label="Experiment">{run.experiment}</Field>
+        <Field label="Run id">
+          <span className="mono" data-testid="run-id">
+            {run.id}
+          </span>
+          <CopyButton text={run.id} testId="copy-run-id" />
+        </Field>
+        <Field label="Started">
+          <span className="num">{formatDateTimeSeconds(run.startTime)}</span>
+        </Field>
+        <Field label="Ended">
+          <span className="num">{run.endTime === null ? '—' : formatDateTimeSeconds(run.endTime)}</span>
+        </Field>
+        <Field label="Duration">
+          <span className="num">
+            <RunDuration run={run} />
+          </span>
+        </Field>
+        <Field label="Source">
+          {run.sourceKind === 'api' ? (
+            'API'
+          ) : (
+            <span className="mono run-header__path" title={run.sourcePath ?? ''}>
+              {run.sourcePath ?? 'folder'}
+            </span>
+          )}
+        </Field>
+      </dl>
+    </header>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useMemo, useState } from 'react';
+import { runColor } from '../../../../src-shared/run-color';
+import { ErrorBanner } from '../../components/error-banner';
+import { Skeleton } from '../../components/skeleton';
+import { routeHref } from '../../lib/hash-router';
+import { useRunsStore } from '../../stores/runs-store';
+import { useSeriesStore } from '../../stores/series-store';
+import { KeyValueTable } from './key-value-table';
+import { MetricChart } from './metric-chart';
+import { MetricSummaryTable } from './metric-summary-table';
+import { RunHeader } from './run-header';
+import './run-page.css';
+
+export function RunPage({ runId }: { runId: string }) {
+  const run = useRunsStore((s) => s.byId[runId]);
+  const [fetchError, setFetchError] = useState<string | null>(null);
+
+  // Always fetched on open: the page may be opened by URL before the list has loaded.
+  useEffect(() => {
+    let current = true;
+    void useRunsStore
+      .getState()
+      .fetchRun(runId)
+      .then((error) => current && setFetchError(error));
+    return () => {
+      current = false;
+      useSeriesStore.getState().forgetRun(runId);
+    };
+  }, [runId]);
+
+  const metrics = useMemo(() => [...(run?.metrics ?? [])].sort((a, b) => a.key.localeCompare(b.key)), [run?.metrics]);
+
+  if (!run) {
+    return (
+      <div className="run-page">
+        {fetchError ? (
+          <>
+            <ErrorBanner message={fetchError} />
+            <a href={routeHref({ page: 'runs' })}>← All runs</a>
+          </>
+        ) : (
+          <Skeleton rows={6} height={18} />
+        )}
+      </div>
+    );
+  }
+
+  const color = runColor(run.id);
+  return (
+    <div className="run-page" data-testid="run-page" data-run-id={run.id}>
+      <RunHeader run={run} />
+      <div className="run-page__tables">
+        <KeyValueTable title="Params" entries={run.params} testId="params-table" />
+        <KeyValueTable title="Tags" entries={run.tags} testId="tags-table" />
+        <MetricSummaryTable metrics={metrics} />
+      </div>
+      {metrics.length > 0 && (
+        <div className="run-page__charts" data-testid="run-charts">
+          {metrics.map((m) => (
+            <MetricChart key={m.key} runId={run.id} metricKey={m.key} color={color} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

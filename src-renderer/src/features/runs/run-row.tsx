@@ -1,0 +1,73 @@
+import { memo, type CSSProperties } from 'react';
+import type { RunSummary } from '../../../../src-shared/domain';
+import { RunDuration } from '../../components/run-duration';
+import { RunSwatch } from '../../components/run-swatch';
+import { StatusBadge } from '../../components/status-badge';
+import { formatDateTime, formatNumber } from '../../lib/format';
+import { navigate, routeHref } from '../../lib/hash-router';
+import { lastMetricValue, type RunColumn } from './run-columns';
+
+function Cell({ run, column }: { run: RunSummary; column: RunColumn }) {
+  switch (column.kind) {
+    case 'swatch':
+      return <RunSwatch runId={run.id} />;
+    case 'status':
+      return <StatusBadge status={run.status} />;
+    case 'name':
+      return (
+        <a href={routeHref({ page: 'run', runId: run.id })} title={run.name || run.id} onClick={(e) => e.stopPropagation()}>
+          {run.name || <span className="mono muted">{run.id.slice(0, 12)}</span>}
+        </a>
+      );
+    case 'experiment':
+      return <span title={run.experiment}>{run.experiment}</span>;
+    case 'startTime':
+      return <span title={new Date(run.startTime).toString()}>{formatDateTime(run.startTime)}</span>;
+    case 'duration':
+      return <RunDuration run={run} />;
+    case 'param': {
+      const value = run.params[column.key];
+      return value === undefined ? null : (
+        <span className="mono" title={`${column.key} = ${value}`}>
+          {value}
+        </span>
+      );
+    }
+    case 'metric': {
+      const value = lastMetricValue(run, column.key);
+      return value === undefined ? null : <span title={`${column.key} = ${value}`}>{formatNumber(value)}</span>;
+    }
+  }
+}
+
+interface RunRowProps {
+  run: RunSummary;
+  columns: RunColumn[];
+  selected: boolean;
+  style: CSSProperties;
+}
+
+/** Memoised: a live update re-renders only the rows whose run object changed. */
+export const RunRow = memo(function RunRow({ run, columns, selected, style }: RunRowProps) {
+  return (
+    <div
+      role="row"
+      className={`runs-table__row${selected ? ' is-selected' : ''}`}
+      style={style}
+      data-testid="run-row"
+      data-run-id={run.id}
+      aria-selected={selected}
+      onClick={() => navigate({ page: 'run', runId: run.id })}
+    >
+      {columns.map((column) => (
+        <div
+          role="gridcell"
+          key={column.id}
+          className={`runs-table__cell runs-table__cell--${column.kind}${column.numeric ? ' num' : ''}`}
+        >
+          <Cell run={run} column={column} />
+        </div>
+      ))}
+    </div>
+  );
+});

@@ -1,0 +1,50 @@
+import type { RefObject } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useSourcesStore } from '../../stores/sources-store';
+import { useUiStore } from '../../stores/ui-store';
+
+function countLabel(shown: number, total: number): string {
+  const noun = total === 1 ? 'run' : 'runs';
+  return shown === total ? `${total.toLocaleString('en-US')} ${noun}` : `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${noun}`;
+}
+
+export function RunsToolbar({ shown, total, filterRef }: { shown: number; total: number; filterRef: RefObject<HTMLInputElement | null> }) {
+  const { filter, setFilter, watchPanelOpen, toggleWatchPanel } = useUiStore(
+    useShallow((s) => ({
+      filter: s.filter,
+      setFilter: s.setFilter,
+      watchPanelOpen: s.watchPanelOpen,
+      toggleWatchPanel: s.toggleWatchPanel,
+    })),
+  );
+  const rootCount = useSourcesStore((s) => s.roots.length);
+
+  return (
+    <div className="runs-toolbar">
+      <div className="runs-toolbar__filter">
+        <input
+          ref={filterRef}
+          type="search"
+          placeholder="Filter by name, experiment, id, status, param or tag…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          data-testid="runs-filter"
+          aria-label="Filter runs"
+          spellCheck={false}
+        />
+        <kbd aria-hidden>/</kbd>
+      </div>
+      <span className="runs-toolbar__count muted num" data-testid="row-count">
+        {countLabel(shown, total)}
+      </span>
+      <span className="runs-toolbar__hint muted">
+        <kbd>j</kbd>
+        <kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> clear
+      </span>
+      <div className="runs-toolbar__spacer" />
+      <button type="button" onClick={toggleWatchPanel} aria-expanded={watchPanelOpen} data-testid="watch-panel-toggle">
+        Watched folders{rootCount > 0 ? ` (${rootCount})` : ''}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ErrorBanner } from '../../components/error-banner';
+import { formatCount } from '../../lib/format';
+import { useSourcesStore } from '../../stores/sources-store';
+import './watch-panel.css';
+
+/** Watched folders: add one by path, see each one's last problem, remove it. */
+export function WatchPanel() {
+  const { roots, loaded, busy, error, lastReport, add, remove, dismissError } = useSourcesStore(
+    useShallow((s) => ({
+      roots: s.roots,
+      loaded: s.loaded,
+      busy: s.busy,
+      error: s.error,
+      lastReport: s.lastReport,
+      add: s.add,
+      remove: s.remove,
+      dismissError: s.dismissError,
+    })),
+  );
+  const [path, setPath] = useState('');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = path.trim();
+    if (trimmed && (await add(trimmed))) setPath('');
+  };
+
+  return (
+    <section className="watch-panel" data-testid="watch-panel">
+      <h2 className="section-title">Watched folders</h2>
+      <p className="muted watch-panel__help">
+        Runlens reads run folders (<code>run.json</code> + <code>metrics.jsonl</code>) under these folders and follows
+        them as they grow.
+      </p>
+      <form className="watch-panel__form" onSubmit={submit}>
+        <input
+          type="text"
+          className="mono"
+          placeholder="/path/to/runs"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          aria-label="Folder path to watch"
+          data-testid="watch-path-input"
+          spellCheck={false}
+        />
+        <button type="submit" disabled={busy || !path.trim()} data-testid="watch-add">
+          Watch
+        </button>
+      </form>
+      {error && <ErrorBanner message={error} onDismiss={dismissError} />}
+      {lastReport && (
+        <p className="muted watch-panel__report" data-testid="ingest-report">
+          Found {formatCount(lastReport.runs)} runs, {formatCount(lastReport.points)} points
+          {lastReport.problems.length > 0 && `, ${lastReport.problems.length} problems`}.
+        </p>
+      )}
+      {loaded && roots.length === 0 && <p className="muted">No folder is watched yet.</p>}
+      <ul className="watch-panel__list" data-testid="watch-roots">
+        {roots.map((root) => (
+          <li key={root.path} data-testid="watch-root">
+            <div className="watch-panel__root">
+              <span className="mono watch-panel__path" title={root.path}>
+                {root.path}
+              </span>
+              <button type="button" className="quiet" onClick={() => void remove(root.path)} disabled={busy} title="Stop watching">
+                Remove
+              </button>
+            </div>
+            {root.lastError && <div className="watch-panel__problem">{root.lastError}</div>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

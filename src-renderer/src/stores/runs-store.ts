@@ -1,0 +1,71 @@
+import { create } from 'zustand';
+import type { RunSummary } from '../../../src-shared/domain';
+import { api } from '../api/client';
+import { errorMessage } from '../api/api-errors';
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+interface RunsState {
+  byId: Record<string, RunSummary>;
+  loadState: LoadState;
+  error: string | null;
+  /** Fetches the whole list; keeps showing the current one while it refreshes. */
+  load: () => Promise<void>;
+  /** Fetches one run (a run page opened by URL, before the list); resolves to the error, if any. */
+  fetchRun: (id: string) => Promise<string | null>;
+  setAll: (runs: RunSummary[]) => void;
+  upsert: (runs: RunSummary[]) => void;
+  dismissError: () => void;
+}
+
+/**
+ * Runs upserted while a list request is in flight are newer than that list's snapshot; they
+ * are re-applied on top of it so a live update is never rolled back by a slow refresh.
+ */
+let upsertedDuringLoad: Map<string, RunSummary> | null = null;
+
+export const useRunsStore = create<RunsState>()((set, get) => ({
+  byId: {},
+  loadState: 'idle',
+  error: null,
+
+  load: async () => {
+    upsertedDuringLoad = new Map();
+    if (get().loadState !== 'ready') set({ loadState: 'loading' });
+    try {
+      const { runs } = await api.listRuns({});
+      const newer = [...upsertedDuringLoad.values()];
+      get().setAll(runs);
+      get().upsert(newer);
+      set({ loadState: 'ready', error: null });
+    } catch (error) {
+      set({ loadState: get().loadState === 'ready' ? 'ready' : 'error', error: errorMessage(error) });
+    } finally {
+      upsertedDuringLoad = null;
+    }
+  },
+
+  fetchRun: async (id) => {
+    try {
+      const { run } = await api.getRun({ id });
+      get().upsert([run]);
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  },
+
+  setAll: (runs) => set({ byId: Object.fromEntries(runs.map((run) => [run.id, run])) }),
+
+  upsert: (runs) => {
+    if (runs.length === 0) return;
+    for (const run of runs) upsertedDuringLoad?.set(run.id, run);
+    set((state) => {
+      const byId = { ...state.byId };
+      for (const run of runs) byId[run.id] = run;
+      return { byId };
+    });
+  },
+
+  dismissError: () => set({ error: null }),
+}));

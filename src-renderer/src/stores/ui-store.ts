@@ -1,0 +1,65 @@
+import { create } from 'zustand';
+
+export type Theme = 'light' | 'dark';
+export type SortDirection = 'asc' | 'desc';
+/** `status`, `name`, …, or `param:<key>` / `metric:<key>` for the dynamic columns. */
+export type SortColumn = string;
+
+export interface SortOrder {
+  column: SortColumn;
+  direction: SortDirection;
+}
+
+const THEME_KEY = 'runlens.theme';
+
+function storedTheme(): Theme | null {
+  try {
+    const value = localStorage.getItem(THEME_KEY);
+    return value === 'light' || value === 'dark' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+interface UiState {
+  /** The user's explicit choice; null follows the system's `prefers-color-scheme`. */
+  themeChoice: Theme | null;
+  filter: string;
+  sort: SortOrder;
+  selectedRunId: string | null;
+  watchPanelOpen: boolean;
+  setTheme: (theme: Theme) => void;
+  setFilter: (filter: string) => void;
+  /** Sorting by the current column flips the direction; a new column starts descending for
+   *  numbers and times (largest/latest first is what one looks for) and ascending for text. */
+  toggleSort: (column: SortColumn, textual: boolean) => void;
+  select: (runId: string | null) => void;
+  toggleWatchPanel: () => void;
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  themeChoice: storedTheme(),
+  filter: '',
+  sort: { column: 'startTime', direction: 'desc' },
+  selectedRunId: null,
+  watchPanelOpen: false,
+
+  setTheme: (theme) => {
+    try {
+      localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      // Storage can be disabled; the choice then lasts for this session only.
+    }
+    set({ themeChoice: theme });
+  },
+  setFilter: (filter) => set({ filter }),
+  toggleSort: (column, textual) =>
+    set(({ sort }) => ({
+      sort:
+        sort.column === column
+          ? { column, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
+          : { column, direction: textual ? 'asc' : 'desc' },
+    })),
+  select: (selectedRunId) => set({ selectedRunId }),
+  toggleWatchPanel: () => set(({ watchPanelOpen }) => ({ watchPanelOpen: !watchPanelOpen })),
+}));
