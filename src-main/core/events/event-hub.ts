@@ -25,6 +25,10 @@ export class EventHub {
     return () => this.listeners.delete(listener);
   }
 
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
   runChanged(runId: string): void {
     this.changedRuns.add(runId);
     this.schedule();

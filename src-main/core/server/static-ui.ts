@@ -14,6 +14,19 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function notFound(res: ServerResponse, headers: Record<string, string>): void {
+  res.writeHead(404, { ...headers, 'content-type': 'text/plain' });
+  res.end('Not found');
+}
+
 /**
  * Serves the built renderer. Unknown paths get index.html (the UI routes on the client), which
  * carries the token in a meta tag: only a page from our own origin can read it, and the Host
@@ -37,25 +50,22 @@ export function createStaticUi(uiDir: string, token: string) {
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'referrer-policy': 'no-referrer',
     };
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = join(uiDir, rel);
-    // SECURITY: never serve a path that resolves outside the built UI folder.
-    const inside = file.startsWith(uiDir + sep);
-    const ext = extname(file);
-    if (inside && ext && ext !== '.html') {
+    const ext = extname(pathname);
+    // Paths without a file extension are the UI's own routes: they all get the app page.
+    if (ext && ext !== '.html') {
+      const rel = normalize(safeDecode(pathname)).replace(/^([/\\])+/, '');
+      const file = join(uiDir, rel);
+      // SECURITY: never serve a path that resolves outside the built UI folder.
+      if (!file.startsWith(uiDir + sep)) return notFound(res, headers);
       const body = await readFile(file).catch(() => null);
-      if (body) {
-        res.writeHead(200, {
-          ...headers,
-          'content-type': TYPES[ext] ?? 'application/octet-stream',
-          // Vite fingerprints asset names, so they can be cached for good.
-          'cache-control': rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        });
-        res.end(body);
-        return;
-      }
-      res.writeHead(404, { ...headers, 'content-type': 'text/plain' });
-      res.end('Not found');
+      if (!body) return notFound(res, headers);
+      res.writeHead(200, {
+        ...headers,
+        'content-type': TYPES[ext] ?? 'application/octet-stream',
+        // Vite fingerprints asset names, so they can be cached for good.
+        'cache-control': rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      res.end(body);
       return;
     }
     const html = await index().catch(() => null);

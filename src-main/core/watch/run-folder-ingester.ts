@@ -117,6 +117,8 @@ async function tailMetrics(store: Store, hub: EventHub, runId: string, file: str
       total += points.length;
       offset = next;
     }
+  } catch (e) {
+    problems.push(`${file}: ${errorText(e)}`);
   } finally {
     await handle.close();
   }

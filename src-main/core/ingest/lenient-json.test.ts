@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseLenientJson } from './lenient-json';
+
+describe('parseLenientJson', () => {
+  it('reads the bare NaN and Infinity that Python writes, but not inside strings', () => {
+    expect(parseLenientJson('{"a":NaN,"b":[Infinity,-Infinity],"c":"NaN and Infinity"}')).toEqual({
+      a: 'NaN',
+      b: ['Infinity', '-Infinity'],
+      c: 'NaN and Infinity',
+    });
+    expect(parseLenientJson('{"s":"say \\"NaN\\"","v":NaN}')).toEqual({ s: 'say "NaN"', v: 'NaN' });
+  });
+
+  it('still rejects what is not JSON', () => {
+    expect(() => parseLenientJson('{"a":')).toThrow();
+    expect(() => parseLenientJson('{"a":NaN')).toThrow();
+  });
+});

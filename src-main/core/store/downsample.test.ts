@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { downsample } from './downsample';
+
+function series(values: number[], steps = values.map((_, i) => i)) {
+  return { step: Float64Array.from(steps), timestamp: Float64Array.from(steps), value: Float64Array.from(values) };
+}
+
+describe('downsample', () => {
+  it('returns a short series point for point', () => {
+    const b = downsample(series([3, 1, 2]), 10);
+    expect(b).toMatchObject({ downsampled: false, step: [0, 1, 2], value: [3, 1, 2], min: [3, 1, 2], max: [3, 1, 2] });
+  });
+
+  it('keeps a one-point spike visible in the bucket max', () => {
+    const values = Array.from({ length: 100_000 }, () => 1);
+    values[54_321] = 1000;
+    const b = downsample(series(values), 500);
+    expect(b.downsampled).toBe(true);
+    expect(b.step.length).toBeLessThanOrEqual(500);
+    expect(Math.max(...b.max)).toBe(1000);
+    expect(Math.max(...b.value)).toBeLessThan(1000);
+  });
+
+  it('ignores NaN inside a bucket and marks all-NaN buckets', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => (i < 10 ? NaN : i === 500 ? Infinity : 5));
+    const b = downsample(series(values), 100);
+    expect(b.value[0]).toBeNaN();
+    expect(b.value.slice(1).every((v) => v === 5)).toBe(true);
+  });
+
+  it('buckets by position when all points share one step', () => {
+    const b = downsample(series(Array.from({ length: 1000 }, (_, i) => i), Array(1000).fill(0)), 10);
+    expect(b.step.length).toBe(10);
+    expect(b.min[9]).toBe(900);
+  });
+});

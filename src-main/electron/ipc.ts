@@ -1,0 +1,32 @@
+// The only place that touches ipcMain. SECURITY: a call is answered only when it comes from our
+// own window's main frame on the app:// origin; its payload is validated by the dispatcher
+// against the shared contract like any HTTP request.
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { IPC_CHANNELS, type IpcResult } from '../../src-shared/bridge';
+import { ApiError } from '../../src-shared/errors';
+import type { Core } from '../core/core';
+import { APP_ORIGIN } from './app-protocol';
+
+function isOwnMainFrame(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  return event.sender === win.webContents && frame !== null && frame === win.webContents.mainFrame && new URL(frame.url).origin === APP_ORIGIN;
+}
+
+export function wireIpc(core: Core, win: BrowserWindow): () => void {
+  ipcMain.handle(IPC_CHANNELS.call, async (event, method: unknown, input: unknown): Promise<IpcResult<unknown>> => {
+    if (!isOwnMainFrame(event, win)) return { ok: false, error: { error_code: 'PERMISSION_DENIED', message: 'Unknown sender' } };
+    try {
+      return { ok: true, value: await core.dispatch(String(method), input) };
+    } catch (e) {
+      const error = e instanceof ApiError ? e : new ApiError('INTERNAL_ERROR', e instanceof Error ? e.message : String(e));
+      return { ok: false, error: error.toBody() };
+    }
+  });
+  const unsubscribe = core.hub.subscribe((e) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_CHANNELS.event, e);
+  });
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(IPC_CHANNELS.call);
+  };
+}
