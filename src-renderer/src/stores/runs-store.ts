@@ -21,8 +21,9 @@ interface RunsState {
 /**
  * Runs upserted while a list request is in flight are newer than that list's snapshot; they
  * are re-applied on top of it so a live update is never rolled back by a slow refresh.
+ * One map per request: a reconnect can start a refresh while another is still out.
  */
-let upsertedDuringLoad: Map<string, RunSummary> | null = null;
+const upsertedDuringLoads = new Set<Map<string, RunSummary>>();
 
 export const useRunsStore = create<RunsState>()((set, get) => ({
   byId: {},
@@ -30,18 +31,18 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
   error: null,
 
   load: async () => {
-    upsertedDuringLoad = new Map();
+    const newer = new Map<string, RunSummary>();
+    upsertedDuringLoads.add(newer);
     if (get().loadState !== 'ready') set({ loadState: 'loading' });
     try {
       const { runs } = await api.listRuns({});
-      const newer = [...upsertedDuringLoad.values()];
       get().setAll(runs);
-      get().upsert(newer);
+      get().upsert([...newer.values()]);
       set({ loadState: 'ready', error: null });
     } catch (error) {
       set({ loadState: get().loadState === 'ready' ? 'ready' : 'error', error: errorMessage(error) });
     } finally {
-      upsertedDuringLoad = null;
+      upsertedDuringLoads.delete(newer);
     }
   },
 
@@ -59,7 +60,7 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
 
   upsert: (runs) => {
     if (runs.length === 0) return;
-    for (const run of runs) upsertedDuringLoad?.set(run.id, run);
+    for (const newer of upsertedDuringLoads) for (const run of runs) newer.set(run.id, run);
     set((state) => {
       const byId = { ...state.byId };
       for (const run of runs) byId[run.id] = run;

@@ -22,7 +22,6 @@ export interface SeriesView {
   total: number;
   downsampled: boolean;
   nonFinite: boolean;
-  lastStep: number | null;
 }
 
 export interface SeriesEntry {
@@ -54,7 +53,6 @@ export function toView(series: MetricSeries): SeriesView {
     total: series.total,
     downsampled: series.downsampled,
     nonFinite,
-    lastStep: series.step.length > 0 ? (series.step[series.step.length - 1] ?? null) : null,
   };
 }
 

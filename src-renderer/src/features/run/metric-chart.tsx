@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { MetricSummary } from '../../../../src-shared/domain';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorBanner } from '../../components/error-banner';
 import { Skeleton } from '../../components/skeleton';
@@ -16,7 +17,15 @@ function resolutionFor(width: number): number {
 /** Room per x tick label, so labels like `12.5k` never touch. */
 const X_TICK_SPACING = 90;
 
-export function MetricChart({ runId, metricKey, color }: { runId: string; metricKey: string; color: string }) {
+interface MetricChartProps {
+  runId: string;
+  /** The run summary's view of the key: its last step is exact even when the series is bucketed. */
+  summary: MetricSummary;
+  color: string;
+}
+
+export function MetricChart({ runId, summary, color }: MetricChartProps) {
+  const metricKey = summary.key;
   const [plotRef, width] = useElementWidth<HTMLDivElement>();
   const entry = useSeriesStore((s) => s.entries[seriesId(runId, metricKey)]);
   const request = useSeriesStore((s) => s.request);
@@ -42,16 +51,8 @@ export function MetricChart({ runId, metricKey, color }: { runId: string; metric
           </span>
         )}
         <span className="metric-chart__meta muted num">
-          {view && view.lastStep !== null && (
-            <>
-              step <span data-testid="last-step">{formatCount(view.lastStep)}</span> ·{' '}
-            </>
-          )}
-          {view && (
-            <>
-              <span data-testid="points-count">{formatCount(view.total)}</span> pts
-            </>
-          )}
+          step <span data-testid="last-step">{formatCount(summary.lastStep)}</span> ·{' '}
+          <span data-testid="points-count">{view ? formatCount(view.total) : '…'}</span> pts
           {view?.downsampled && (
             <span className="metric-chart__sampled" title="Downsampled: the line is each bucket's mean, the band its min–max">
               {' '}

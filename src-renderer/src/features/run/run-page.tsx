@@ -57,7 +57,7 @@ export function RunPage({ runId }: { runId: string }) {
       {metrics.length > 0 && (
         <div className="run-page__charts" data-testid="run-charts">
           {metrics.map((m) => (
-            <MetricChart key={m.key} runId={run.id} metricKey={m.key} color={color} />
+            <MetricChart key={m.key} runId={run.id} summary={m} color={color} />
           ))}
         </div>
       )}

@@ -1,0 +1,23 @@
+import { createRun, logSeries } from './fixtures/runs-api';
+import { expect, test } from './fixtures/test';
+
+test('a run logged over HTTP appears live and its page charts all 10,000 points', async ({ page, server, runsPage, runPage }) => {
+  await runsPage.open();
+  await expect(runsPage.emptyState).toBeVisible();
+
+  const run = await createRun(server, { experiment: 'e2e', name: 'http-run', params: { lr: '0.001' } });
+  const { accepted } = await logSeries(server, run.id, 'loss', 0, 10_000);
+  expect(accepted).toBe(10_000);
+
+  // No reload: the run arrives through the event feed.
+  await expect(runsPage.row(run.id)).toBeVisible({ timeout: 2_000 });
+  await expect(runsPage.rowCount).toHaveText('1 run');
+
+  await runsPage.openRun(run.id);
+  await expect(page).toHaveURL(new RegExp(`#/runs/${run.id}$`));
+  await expect(runPage.name).toHaveText('http-run');
+  await expect(runPage.chart('loss')).toBeVisible();
+  await expect(runPage.chartLine('loss')).toHaveAttribute('d', /^M/);
+  await expect(runPage.pointsCount('loss')).toHaveText('10,000');
+  await expect(runPage.lastStep('loss')).toHaveText('9,999');
+});

@@ -1,0 +1,42 @@
+import type { Locator, Page } from '@playwright/test';
+
+export class RunsPage {
+  readonly table: Locator;
+  readonly rows: Locator;
+  readonly rowCount: Locator;
+  readonly filter: Locator;
+  readonly emptyState: Locator;
+  readonly loadSamplesButton: Locator;
+  readonly connection: Locator;
+
+  constructor(
+    readonly page: Page,
+    private readonly baseUrl: string,
+  ) {
+    this.table = page.getByTestId('runs-table');
+    this.rows = page.getByTestId('run-row');
+    this.rowCount = page.getByTestId('row-count');
+    this.filter = page.getByTestId('runs-filter');
+    this.emptyState = page.getByTestId('empty-state');
+    this.loadSamplesButton = page.getByTestId('load-samples');
+    this.connection = page.getByTestId('connection-indicator');
+  }
+
+  /** Opens the runs page and waits until the event feed is live, so no event is missed. */
+  async open() {
+    await this.page.goto(`${this.baseUrl}#/runs`);
+    await this.connection.and(this.page.locator('[data-state="live"]')).waitFor();
+  }
+
+  row(runId: string): Locator {
+    return this.page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
+  }
+
+  rowNamed(name: string): Locator {
+    return this.rows.filter({ hasText: name });
+  }
+
+  async openRun(runId: string) {
+    await this.row(runId).click();
+  }
+}
