@@ -44,6 +44,15 @@ export function formatDateTime(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** For a table cell: `Nov 25 14:03` this year, `2024-11-25` before (the time matters less then). */
+export function formatDateCompact(ms: number, now = Date.now()): string {
+  const d = new Date(ms);
+  if (d.getFullYear() !== new Date(now).getFullYear()) return formatDateTime(ms).slice(0, 10);
+  return `${MONTHS[d.getMonth()]} ${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** Local time with seconds, for the run header. */
 export function formatDateTimeSeconds(ms: number): string {
   return `${formatDateTime(ms)}:${pad(new Date(ms).getSeconds())}`;

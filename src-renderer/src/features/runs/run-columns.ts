@@ -29,11 +29,11 @@ function fixed(kind: ColumnKind, label: string, width: string, minWidth: number,
 
 const FIXED_COLUMNS: RunColumn[] = [
   fixed('swatch', '', '28px', 28),
-  fixed('status', 'Status', '100px', 100),
-  fixed('name', 'Name', 'minmax(180px, 2fr)', 180),
-  fixed('experiment', 'Experiment', 'minmax(120px, 1fr)', 120),
-  fixed('startTime', 'Started', '128px', 128, true),
-  fixed('duration', 'Duration', '84px', 84, true),
+  fixed('status', 'Status', '110px', 110),
+  fixed('name', 'Name', 'minmax(170px, 1.8fr)', 170),
+  fixed('experiment', 'Experiment', 'minmax(140px, 1.5fr)', 140),
+  fixed('startTime', 'Started', '112px', 112, true),
+  fixed('duration', 'Duration', '88px', 88, true),
 ];
 
 /** The keys most runs have, most common first; ties go alphabetically so columns stay put. */
@@ -52,8 +52,8 @@ export function buildColumns(paramKeys: string[], metricKeys: string[]): RunColu
     kind,
     key,
     label: key,
-    width: '116px',
-    minWidth: 116,
+    width: 'minmax(84px, 1fr)',
+    minWidth: 84,
     numeric: kind === 'metric',
     sortable: true,
   });

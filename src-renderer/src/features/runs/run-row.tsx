@@ -3,7 +3,7 @@ import type { RunSummary } from '../../../../src-shared/domain';
 import { RunDuration } from '../../components/run-duration';
 import { RunSwatch } from '../../components/run-swatch';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDateTime, formatNumber } from '../../lib/format';
+import { formatDateCompact, formatDateTimeSeconds, formatNumber } from '../../lib/format';
 import { navigate, routeHref } from '../../lib/hash-router';
 import { lastMetricValue, type RunColumn } from './run-columns';
 
@@ -22,7 +22,7 @@ function Cell({ run, column }: { run: RunSummary; column: RunColumn }) {
     case 'experiment':
       return <span title={run.experiment}>{run.experiment}</span>;
     case 'startTime':
-      return <span title={new Date(run.startTime).toString()}>{formatDateTime(run.startTime)}</span>;
+      return <span title={formatDateTimeSeconds(run.startTime)}>{formatDateCompact(run.startTime)}</span>;
     case 'duration':
       return <RunDuration run={run} />;
     case 'param': {

@@ -1,22 +1,45 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useUiStore } from '../../stores/ui-store';
-import type { RunColumn } from './run-columns';
+import type { ColumnKind, RunColumn } from './run-columns';
 
-const KIND_TITLES = { param: 'Param', metric: 'Last value of metric' } as const;
+const GROUP_LABELS: Partial<Record<ColumnKind, string>> = { param: 'Params', metric: 'Metrics · last value' };
+
+/** Runs of adjacent dynamic columns of one kind, labelled once above them (grid lines are 1-based). */
+function columnGroups(columns: RunColumn[]) {
+  const groups: Array<{ kind: ColumnKind; label: string; start: number; span: number }> = [];
+  columns.forEach((column, index) => {
+    const label = GROUP_LABELS[column.kind];
+    if (!label) return;
+    const last = groups[groups.length - 1];
+    if (last && last.kind === column.kind) last.span += 1;
+    else groups.push({ kind: column.kind, label, start: index + 1, span: 1 });
+  });
+  return groups;
+}
 
 export function RunsTableHeader({ columns }: { columns: RunColumn[] }) {
   const { sort, toggleSort } = useUiStore(useShallow((s) => ({ sort: s.sort, toggleSort: s.toggleSort })));
   return (
     <div role="row" className="runs-table__header" data-testid="runs-table-header">
-      {columns.map((column) => {
+      {columnGroups(columns).map((group) => (
+        <div
+          key={group.kind}
+          className="runs-table__group"
+          style={{ gridColumn: `${group.start} / span ${group.span}`, gridRow: 1 }}
+          aria-hidden
+        >
+          {group.label}
+        </div>
+      ))}
+      {columns.map((column, index) => {
         const active = sort.column === column.id;
         const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
-        const kindTitle = column.kind === 'param' || column.kind === 'metric' ? KIND_TITLES[column.kind] : '';
         return (
           <div
             role="columnheader"
             key={column.id}
             aria-sort={ariaSort}
+            style={{ gridColumn: index + 1, gridRow: 2 }}
             className={`runs-table__cell runs-table__cell--${column.kind}${column.numeric ? ' num' : ''}`}
           >
             {column.sortable && (
@@ -24,15 +47,15 @@ export function RunsTableHeader({ columns }: { columns: RunColumn[] }) {
                 type="button"
                 className="runs-table__sort"
                 data-testid={`sort-${column.id}`}
-                title={kindTitle ? `${kindTitle}: ${column.key}` : `Sort by ${column.label.toLowerCase()}`}
+                title={column.key ? `${GROUP_LABELS[column.kind]}: ${column.key}` : `Sort by ${column.label.toLowerCase()}`}
                 onClick={() => toggleSort(column.id, !column.numeric)}
               >
-                {column.kind === 'param' && <span className="runs-table__kind">P</span>}
-                {column.kind === 'metric' && <span className="runs-table__kind">M</span>}
                 <span className="runs-table__label">{column.label}</span>
-                <span className="runs-table__arrow" aria-hidden>
-                  {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                </span>
+                {active && (
+                  <span className="runs-table__arrow" aria-hidden>
+                    {sort.direction === 'asc' ? '▲' : '▼'}
+                  </span>
+                )}
               </button>
             )}
           </div>

@@ -9,7 +9,8 @@ import { RunsTableHeader } from './runs-table-header';
 import './runs-table.css';
 
 const ROW_HEIGHT = 30;
-const HEADER_HEIGHT = 32;
+/** Two header rows: the params/metrics group labels, then the column names. */
+const HEADER_HEIGHT = 50;
 
 export function RunsTable({ rows, columns }: { rows: RunSummary[]; columns: RunColumn[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);

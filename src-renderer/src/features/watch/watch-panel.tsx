@@ -62,7 +62,9 @@ export function WatchPanel() {
           <li key={root.path} data-testid="watch-root">
             <div className="watch-panel__root">
               <span className="mono watch-panel__path" title={root.path}>
-                {root.path}
+                {/* The box is right-to-left so a long path loses its start, not its folder name;
+                    the marks keep the path's own slashes in left-to-right order. */}
+                {`\u200e${root.path}\u200e`}
               </span>
               <button type="button" className="quiet" onClick={() => void remove(root.path)} disabled={busy} title="Stop watching">
                 Remove
