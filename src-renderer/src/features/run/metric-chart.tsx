@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { Skeleton } from '../../components/skeleton';
 import { formatCount, formatTick } from '../../lib/format';
 import { useElementWidth } from '../../lib/use-element-width';
+import { useSeenOnce } from '../../lib/use-seen-once';
 import { seriesId, useSeriesStore } from '../../stores/series-store';
 import { ChartTooltip } from './chart-tooltip';
 import './metric-chart.css';
@@ -27,9 +28,11 @@ interface MetricChartProps {
 export function MetricChart({ runId, summary, color }: MetricChartProps) {
   const metricKey = summary.key;
   const [plotRef, width] = useElementWidth<HTMLDivElement>();
+  const seen = useSeenOnce(plotRef);
   const entry = useSeriesStore((s) => s.entries[seriesId(runId, metricKey)]);
   const request = useSeriesStore((s) => s.request);
-  const resolution = width > 0 ? resolutionFor(width) : 0;
+  // A run with a hundred metrics fetches only the charts scrolled near the viewport.
+  const resolution = width > 0 && seen ? resolutionFor(width) : 0;
 
   useEffect(() => {
     if (resolution) request(runId, metricKey, resolution);
@@ -88,7 +91,7 @@ export function MetricChart({ runId, summary, color }: MetricChartProps) {
               tickFormatter={formatTick}
               tickLine={false}
               axisLine={false}
-              width={52}
+              width={56}
             />
             <Tooltip content={ChartTooltip} isAnimationActive={false} />
             {view.downsampled && (
