@@ -5,35 +5,17 @@
 import { z } from 'zod';
 import type { IngestReport, MetricSeries, RunStatus, RunSummary, WatchRoot } from './domain';
 import { RUN_STATUSES } from './domain';
+import { LIMITS } from './limits';
+import { keyProblem, metricPointProblem, type MetricPointInput } from './metric-point-check';
 
-/** MLflow's key rule: alphanumerics, `_ - . / : ` and space; no `..` traversal, no leading `/`. */
-const KEY_PATTERN = /^[\w\-./: ]+$/;
-export const LIMITS = {
-  keyLength: 250,
-  paramValueLength: 6000,
-  tagValueLength: 8000,
-  nameLength: 500,
-  /** Largest request body the server reads, in bytes. */
-  bodyBytes: 32 * 1024 * 1024,
-  /** Points accepted in one log request. */
-  pointsPerRequest: 100_000,
-  seriesPoints: 20_000,
-} as const;
+export { LIMITS };
 
-export const keySchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(LIMITS.keyLength, `must be at most ${LIMITS.keyLength} characters`)
-  .regex(KEY_PATTERN, 'may contain only letters, digits, spaces and _ - . / :')
-  .refine((k) => !k.startsWith('/') && !k.split('/').includes('..'), 'must be a relative name without ..');
+export const keySchema = z.string().superRefine((key, ctx) => {
+  const message = keyProblem(key);
+  if (message) ctx.addIssue({ code: 'custom', message });
+});
 
 const runIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/, 'is not a run id');
-
-/** A metric value: a number, or NaN/Infinity spelled as a string (JSON has no literal for them). */
-export const wireNumberSchema = z.union([
-  z.number(),
-  z.enum(['NaN', 'nan', 'Infinity', 'inf', '-Infinity', '-inf']),
-]);
 
 const paramsSchema = z
   .record(keySchema, z.union([z.string(), z.number(), z.boolean()]))
@@ -44,13 +26,20 @@ const tagsSchema = z
   .record(keySchema, z.string().max(LIMITS.tagValueLength))
   .refine((t) => Object.keys(t).length <= 1000, 'at most 1000 tags per request');
 
-export const metricPointSchema = z.object({
-  key: keySchema,
-  value: wireNumberSchema,
-  step: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  timestamp: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-});
-export type MetricPointInput = z.infer<typeof metricPointSchema>;
+/** Logged points, checked by hand-written loops (see metric-point-check.ts for why). */
+export const metricPointsSchema = z
+  .array(z.unknown())
+  .max(LIMITS.pointsPerRequest, `at most ${LIMITS.pointsPerRequest} points per request`)
+  .superRefine((points, ctx) => {
+    for (let i = 0; i < points.length; i++) {
+      const problem = metricPointProblem(points[i]);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', path: problem.field ? [i, problem.field] : [i], message: problem.message });
+        return;
+      }
+    }
+  })
+  .transform((points) => points as MetricPointInput[]);
 
 const statusSchema = z.enum(RUN_STATUSES);
 
@@ -95,7 +84,7 @@ export const contract = {
     http: { method: 'POST', path: '/api/v1/runs/:id/log' },
     input: z.object({
       id: runIdSchema,
-      metrics: z.array(metricPointSchema).max(LIMITS.pointsPerRequest).optional(),
+      metrics: metricPointsSchema.optional(),
       params: paramsSchema.optional(),
       tags: tagsSchema.optional(),
     }),

@@ -2,7 +2,8 @@
 // the run's metadata and `metrics.jsonl` with one point per line, appended while training runs.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { keySchema, metricPointSchema } from '../../../src-shared/contract';
+import { keySchema } from '../../../src-shared/contract';
+import { metricPointProblem, type MetricPointInput } from '../../../src-shared/metric-point-check';
 import { RUN_STATUSES } from '../../../src-shared/domain';
 import { fromWire } from '../../../src-shared/wire-number';
 import { describeIssue } from '../api/dispatch';
@@ -75,8 +76,8 @@ export function parseMetricLine(line: string): ParsedLine {
   } catch {
     throw new Error('not JSON');
   }
-  const parsed = metricPointSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(describeIssue(parsed.error));
-  const m = parsed.data;
+  const problem = metricPointProblem(raw);
+  if (problem) throw new Error(`Invalid value for '${problem.field || 'line'}': ${problem.message}`);
+  const m = raw as MetricPointInput;
   return { key: m.key, value: fromWire(m.value), step: m.step, timestamp: m.timestamp };
 }

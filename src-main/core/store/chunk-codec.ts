@@ -1,9 +1,9 @@
 // Packs metric columns into little-endian Float64 blobs and back. Float64 keeps NaN and ±Inf
 // bit-exact (SQLite REAL would turn NaN into NULL) and steps up to 2^53 exactly.
 
-export function packFloats(values: ArrayLike<number>): Buffer {
-  const arr = Float64Array.from(values as ArrayLike<number>);
-  return Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength);
+/** A view of the first `n` values; SQLite copies a bound blob, so the array may be reused after. */
+export function packFloats(values: Float64Array, n = values.length): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, n * 8);
 }
 
 export function unpackFloats(blob: Buffer): Float64Array {

@@ -92,7 +92,9 @@ export class MetricStore {
       s = { id, count: 0, last_value: null, last_is_nan: 0, last_step: 0, last_timestamp: 0, min_value: null, max_value: null, max_step: -1, ordered: 1 };
     }
     const base = s.count;
-    const points = logged.map((p, i) => ({ ...p, step: p.step ?? base + i }));
+    const points = logged.every((p) => p.step !== undefined)
+      ? (logged as MetricPoint[])
+      : logged.map((p, i) => ({ ...p, step: p.step ?? base + i }));
     this.updateSummary(s, points);
     this.writeChunks(s.id, points);
   }
@@ -138,39 +140,38 @@ export class MetricStore {
   private writeChunks(seriesId: number, points: MetricPoint[]): void {
     const tail = this.q.tail.get(seriesId);
     let seq = tail ? tail.seq : 0;
-    let step: number[] = [];
-    let ts: number[] = [];
-    let val: number[] = [];
+    const chunk = { step: new Float64Array(CHUNK_CAPACITY), ts: new Float64Array(CHUNK_CAPACITY), val: new Float64Array(CHUNK_CAPACITY) };
+    let n = 0;
     if (tail && tail.count < CHUNK_CAPACITY) {
-      step = Array.from(unpackFloats(tail.steps));
-      ts = Array.from(unpackFloats(tail.timestamps));
-      val = Array.from(unpackFloats(tail.vals));
+      chunk.step.set(unpackFloats(tail.steps));
+      chunk.ts.set(unpackFloats(tail.timestamps));
+      chunk.val.set(unpackFloats(tail.vals));
+      n = tail.count;
     } else if (tail) {
       seq += 1;
     }
     for (const p of points) {
-      if (step.length === CHUNK_CAPACITY) {
-        this.writeChunk(seriesId, seq, step, ts, val);
+      if (n === CHUNK_CAPACITY) {
+        this.writeChunk(seriesId, seq, chunk, n);
         seq += 1;
-        step = [];
-        ts = [];
-        val = [];
+        n = 0;
       }
-      step.push(p.step);
-      ts.push(p.timestamp);
-      val.push(p.value);
+      chunk.step[n] = p.step;
+      chunk.ts[n] = p.timestamp;
+      chunk.val[n] = p.value;
+      n += 1;
     }
-    if (step.length > 0) this.writeChunk(seriesId, seq, step, ts, val);
+    if (n > 0) this.writeChunk(seriesId, seq, chunk, n);
   }
 
-  private writeChunk(seriesId: number, seq: number, step: number[], ts: number[], val: number[]): void {
+  private writeChunk(seriesId: number, seq: number, c: { step: Float64Array; ts: Float64Array; val: Float64Array }, n: number): void {
     let stepMin = Infinity;
     let stepMax = -Infinity;
     let vMin: number | null = null;
     let vMax: number | null = null;
-    for (let i = 0; i < step.length; i++) {
-      const s = step[i]!;
-      const v = val[i]!;
+    for (let i = 0; i < n; i++) {
+      const s = c.step[i]!;
+      const v = c.val[i]!;
       if (s < stepMin) stepMin = s;
       if (s > stepMax) stepMax = s;
       if (Number.isFinite(v)) {
@@ -181,14 +182,14 @@ export class MetricStore {
     this.q.upsertChunk.run({
       series_id: seriesId,
       seq,
-      count: step.length,
+      count: n,
       step_min: stepMin,
       step_max: stepMax,
       value_min: vMin,
       value_max: vMax,
-      steps: packFloats(step),
-      timestamps: packFloats(ts),
-      vals: packFloats(val),
+      steps: packFloats(c.step, n),
+      timestamps: packFloats(c.ts, n),
+      vals: packFloats(c.val, n),
     });
   }
 

@@ -1,0 +1,109 @@
+// Regenerates the bundled sample runs (native run-folder format) deterministically:
+//   node resources/sample-runs/generate.mjs
+// Curves follow the shapes people know: a warmup + cosine learning-rate schedule, noisy
+// power-law training loss, validation loss that turns upward when a run overfits, and one run
+// whose learning rate is too high and diverges to NaN.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+// JSON has no NaN: the run-folder format spells non-finite values as strings.
+const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : String(v));
+
+const DAY = 86_400_000;
+const BASE = Date.UTC(2026, 10, 2, 9, 0, 0);
+
+const RUNS = [
+  { id: 'c1f0a1b2c3d4e5f60718293a4b5c6d01', experiment: 'cifar10-resnet', name: 'resnet18-baseline', params: { model: 'resnet18', optimizer: 'sgd', lr: 0.1, batch_size: 128, weight_decay: 0.0005, epochs: 40, seed: 1 }, quality: 1.0, overfit: 0.0, day: 0 },
+  { id: 'c1f0a1b2c3d4e5f60718293a4b5c6d02', experiment: 'cifar10-resnet', name: 'resnet18-adamw', params: { model: 'resnet18', optimizer: 'adamw', lr: 0.001, batch_size: 128, weight_decay: 0.05, epochs: 40, seed: 1 }, quality: 1.08, overfit: 0.0, day: 1 },
+  { id: 'c1f0a1b2c3d4e5f60718293a4b5c6d03', experiment: 'cifar10-resnet', name: 'resnet50-adamw', params: { model: 'resnet50', optimizer: 'adamw', lr: 0.001, batch_size: 256, weight_decay: 0.05, epochs: 40, seed: 1 }, quality: 1.18, overfit: 0.35, day: 2 },
+  { id: 'c1f0a1b2c3d4e5f60718293a4b5c6d04', experiment: 'cifar10-resnet', name: 'resnet18-adamw-seed2', params: { model: 'resnet18', optimizer: 'adamw', lr: 0.001, batch_size: 128, weight_decay: 0.05, epochs: 40, seed: 2 }, quality: 1.07, overfit: 0.0, day: 3 },
+  { id: 'c1f0a1b2c3d4e5f60718293a4b5c6d05', experiment: 'cifar10-resnet', name: 'resnet18-lr-too-high', params: { model: 'resnet18', optimizer: 'sgd', lr: 1.5, batch_size: 128, weight_decay: 0.0005, epochs: 40, seed: 1 }, quality: 0.8, overfit: 0.0, day: 4, divergeAtEpoch: 6 },
+  { id: 'c1f0a1b2c3d4e5f60718293a4b5c6d06', experiment: 'cifar10-resnet', name: 'resnet34-sgd-short', params: { model: 'resnet34', optimizer: 'sgd', lr: 0.05, batch_size: 128, weight_decay: 0.0005, epochs: 40, seed: 1 }, quality: 1.05, overfit: 0.1, day: 5, killedAtEpoch: 23 },
+  { id: 'a7e0b1c2d3e4f5a6b7c8d9e0f1a2b301', experiment: 'sentiment-distilbert', name: 'distilbert-lr2e-5', params: { model: 'distilbert-base-uncased', optimizer: 'adamw', lr: 0.00002, batch_size: 32, max_len: 256, epochs: 4, seed: 42 }, quality: 1.0, overfit: 0.2, day: 6, text: true },
+  { id: 'a7e0b1c2d3e4f5a6b7c8d9e0f1a2b302', experiment: 'sentiment-distilbert', name: 'distilbert-lr5e-5', params: { model: 'distilbert-base-uncased', optimizer: 'adamw', lr: 0.00005, batch_size: 32, max_len: 256, epochs: 4, seed: 42 }, quality: 1.06, overfit: 0.6, day: 7, text: true },
+];
+
+function generate(spec, index) {
+  const rand = rng(1000 + index);
+  const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const epochs = spec.params.epochs;
+  const stepsPerEpoch = spec.text ? 625 : 390;
+  const logEvery = 10;
+  const total = epochs * stepsPerEpoch;
+  const start = BASE + spec.day * DAY + index * 3_600_000;
+  const msPerStep = spec.text ? 180 : 95;
+  const lines = [];
+  const point = (key, value, step) => lines.push(JSON.stringify({ key, value: round(value), step, timestamp: Math.round(start + step * msPerStep) }));
+  const lastEpoch = spec.killedAtEpoch ?? epochs;
+  let status = spec.killedAtEpoch ? 'KILLED' : 'FINISHED';
+  let diverged = false;
+  for (let step = 0; step < lastEpoch * stepsPerEpoch && !diverged; step += logEvery) {
+    const progress = step / total;
+    const warmup = Math.min(1, step / (total * 0.05));
+    const lr = spec.params.lr * warmup * 0.5 * (1 + Math.cos(Math.PI * progress));
+    const floor = (spec.text ? 0.18 : 0.04) / spec.quality;
+    let loss = floor + (spec.text ? 0.55 : 2.2) * Math.pow(1 + step / 150, -0.55 * spec.quality);
+    loss *= 1 + 0.08 * gauss();
+    if (spec.divergeAtEpoch && step >= spec.divergeAtEpoch * stepsPerEpoch * 0.8) {
+      const blowup = (step - spec.divergeAtEpoch * stepsPerEpoch * 0.8) / stepsPerEpoch;
+      loss *= Math.exp(blowup * 6);
+      if (loss > 1e6) {
+        point('train/loss', NaN, step);
+        diverged = true;
+        status = 'FAILED';
+        break;
+      }
+    }
+    point('train/loss', loss, step);
+    point('train/lr', lr, step);
+    if (step % stepsPerEpoch === 0 && step > 0) {
+      const epoch = step / stepsPerEpoch;
+      const e = epoch / epochs;
+      const base = floor * 1.6 + (spec.text ? 0.5 : 1.9) * Math.pow(1 + epoch * 2.5, -0.7 * spec.quality);
+      const valLoss = base * (1 + spec.overfit * Math.max(0, e - 0.45) ** 2 * 4) * (1 + 0.03 * gauss());
+      const acc = Math.min(0.995, (spec.text ? 0.93 : 0.965) * spec.quality ** 0.3 - valLoss * 0.12 + 0.004 * gauss());
+      point('val/loss', valLoss, step);
+      point('val/accuracy', acc, step);
+      point('epoch', epoch, step);
+    }
+  }
+  const lastStep = JSON.parse(lines[lines.length - 1]).step;
+  const run = {
+    id: spec.id,
+    experiment: spec.experiment,
+    name: spec.name,
+    status,
+    startTime: start,
+    endTime: Math.round(start + lastStep * msPerStep + 5000),
+    params: spec.params,
+    tags: {
+      'runlens.sample': 'true',
+      'git.commit': (0x9a3f1c0 + index * 7919).toString(16) + '2d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a2b3c',
+      host: 'gpu-box-01',
+      ...(diverged ? { note: 'diverged: learning rate too high' } : {}),
+    },
+  };
+  return { run, lines };
+}
+
+for (const [i, spec] of RUNS.entries()) {
+  const dir = join(here, spec.experiment, spec.name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const { run, lines } = generate(spec, i);
+  writeFileSync(join(dir, 'run.json'), JSON.stringify(run, null, 2) + '\n');
+  writeFileSync(join(dir, 'metrics.jsonl'), lines.join('\n') + '\n');
+}

@@ -1,0 +1,12 @@
+// Limits every boundary enforces; MLflow's where MLflow has one.
+export const LIMITS = {
+  keyLength: 250,
+  paramValueLength: 6000,
+  tagValueLength: 8000,
+  nameLength: 500,
+  /** Largest request body the server reads, in bytes. */
+  bodyBytes: 32 * 1024 * 1024,
+  /** Points accepted in one log request. */
+  pointsPerRequest: 100_000,
+  seriesPoints: 20_000,
+} as const;
