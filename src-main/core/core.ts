@@ -6,7 +6,7 @@ import { createHandlers } from './api/handlers';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { WatchService } from './watch/watch-service';
 import { startHttpServer, type RunningServer } from './server/http-server';
-import { ensureDataDir, loadOrCreateToken, writeServerFile } from './data-dir';
+import { ensureDataDir, loadOrCreateToken, removeServerFile, writeServerFile } from './data-dir';
 
 export interface CoreOptions {
   dataDir: string;
@@ -65,7 +65,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     server,
     token,
     async close() {
-      await server?.close();
+      if (server) {
+        await server.close();
+        removeServerFile(opts.dataDir);
+      }
       await watch.close();
       hub.flush();
       hub.close();

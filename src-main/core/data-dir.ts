@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -39,4 +39,9 @@ export function loadOrCreateToken(dir: string): string {
 /** Tells clients (the Python client, `runlens ingest`) where the running server is. */
 export function writeServerFile(dir: string, info: { url: string; port: number; pid: number }): void {
   writeFileSync(join(dir, 'server.json'), JSON.stringify(info) + '\n', { mode: 0o600 });
+}
+
+/** A stopped server must not leave clients pointed at a dead port. */
+export function removeServerFile(dir: string): void {
+  rmSync(join(dir, 'server.json'), { force: true });
 }
