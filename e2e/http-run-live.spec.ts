@@ -12,6 +12,11 @@ test('a run logged over HTTP appears live and its page charts all 10,000 points'
   // No reload: the run arrives through the event feed.
   await expect(runsPage.row(run.id)).toBeVisible({ timeout: 2_000 });
   await expect(runsPage.rowCount).toHaveText('1 run');
+  await expect(runsPage.cell(run.id, 'status')).toHaveText(/RUNNING/);
+  await expect(runsPage.cell(run.id, 'metric:loss')).toHaveText(/^\d/);
+  // A running run's duration counts up on its own.
+  const duration = await runsPage.cell(run.id, 'duration').textContent();
+  await expect(runsPage.cell(run.id, 'duration')).not.toHaveText(duration ?? '');
 
   await runsPage.openRun(run.id);
   await expect(page).toHaveURL(new RegExp(`#/runs/${run.id}$`));

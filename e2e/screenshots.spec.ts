@@ -76,7 +76,9 @@ test('screenshots of the main screens', async ({ page, server, runsPage, runPage
   await page.screenshot({ path: `${OUT}runs-dark.png` });
 
   await runsPage.filter.fill('adamw');
-  await page.screenshot({ path: `${OUT}runs-filtered-dark.png` });
+  await page.getByTestId('watch-panel-toggle').click();
+  await page.screenshot({ path: `${OUT}runs-filtered-drawer-dark.png` });
+  await page.getByTestId('watch-panel-toggle').click();
   await runsPage.filter.fill('');
 
   await runPage.open(longRunId);
@@ -85,4 +87,23 @@ test('screenshots of the main screens', async ({ page, server, runsPage, runPage
   await page.screenshot({ path: `${OUT}run-dark.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: `${OUT}run-light.png`, fullPage: true });
+
+  const chart = runPage.chart('train/loss');
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.6);
+  await expect(page.locator('.chart-tooltip')).toBeVisible();
+  await chart.screenshot({ path: `${OUT}chart-tooltip-light.png` });
+});
+
+test('screenshots of the bundled samples', async ({ page, runsPage, runPage }) => {
+  await mkdir(OUT, { recursive: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await runsPage.open();
+  await runsPage.loadSamplesButton.click();
+  await expect(runsPage.rows.first()).toBeVisible();
+  await page.screenshot({ path: `${OUT}samples-runs-light.png` });
+  const firstId = await runsPage.rows.first().getAttribute('data-run-id');
+  await runPage.open(firstId!);
+  await expect(runPage.chartLine('train/loss')).toBeVisible();
+  await page.screenshot({ path: `${OUT}samples-run-light.png`, fullPage: true });
 });

@@ -32,6 +32,11 @@ export class RunsPage {
     return this.page.locator(`[data-testid="run-row"][data-run-id="${runId}"]`);
   }
 
+  /** A cell by column id: `status`, `name`, `duration`, `param:<key>`, `metric:<key>`, … */
+  cell(runId: string, column: string): Locator {
+    return this.row(runId).locator(`[data-column="${column}"]`);
+  }
+
   rowNamed(name: string): Locator {
     return this.rows.filter({ hasText: name });
   }

@@ -63,6 +63,7 @@ export const RunRow = memo(function RunRow({ run, columns, selected, style }: Ru
         <div
           role="gridcell"
           key={column.id}
+          data-column={column.id}
           className={`runs-table__cell runs-table__cell--${column.kind}${column.numeric ? ' num' : ''}`}
         >
           <Cell run={run} column={column} />
