@@ -28,6 +28,15 @@ export function RunPage({ runId }: { runId: string }) {
     };
   }, [runId]);
 
+  const title = run ? run.name || run.id : null;
+  useEffect(() => {
+    if (!title) return;
+    document.title = `${title} · Runlens`;
+    return () => {
+      document.title = 'Runlens';
+    };
+  }, [title]);
+
   const metrics = useMemo(() => [...(run?.metrics ?? [])].sort((a, b) => a.key.localeCompare(b.key)), [run?.metrics]);
 
   if (!run) {

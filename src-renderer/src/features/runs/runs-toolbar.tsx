@@ -1,11 +1,12 @@
 import type { RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { formatCount } from '../../lib/format';
 import { useSourcesStore } from '../../stores/sources-store';
 import { useUiStore } from '../../stores/ui-store';
 
 function countLabel(shown: number, total: number): string {
   const noun = total === 1 ? 'run' : 'runs';
-  return shown === total ? `${total.toLocaleString('en-US')} ${noun}` : `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${noun}`;
+  return shown === total ? `${formatCount(total)} ${noun}` : `${formatCount(shown)} of ${formatCount(total)} ${noun}`;
 }
 
 export function RunsToolbar({ shown, total, filterRef }: { shown: number; total: number; filterRef: RefObject<HTMLInputElement | null> }) {
@@ -32,7 +33,8 @@ export function RunsToolbar({ shown, total, filterRef }: { shown: number; total:
           aria-label="Filter runs"
           spellCheck={false}
         />
-        <kbd aria-hidden>/</kbd>
+        {/* Hidden once there is text: the search box's own clear button sits there. */}
+        {!filter && <kbd aria-hidden>/</kbd>}
       </div>
       <span className="runs-toolbar__count muted num" data-testid="row-count">
         {countLabel(shown, total)}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../../../src-shared/domain';
+import { filterRuns, sortRuns } from './filter-sort-runs';
+import { buildColumns } from './run-columns';
+
+function run(id: string, fields: Partial<RunSummary>): RunSummary {
+  return {
+    id,
+    experimentId: '1',
+    experiment: 'exp',
+    name: id,
+    status: 'FINISHED',
+    startTime: 0,
+    endTime: 1,
+    lastHeartbeat: 1,
+    sourceKind: 'api',
+    sourcePath: null,
+    params: {},
+    tags: {},
+    metrics: [],
+    ...fields,
+  };
+}
+
+const runs = [
+  run('a', { name: 'alpha', params: { lr: '0.01' }, startTime: 1, metrics: [{ key: 'loss', count: 1, last: 0.5, lastStep: 0, lastTimestamp: 0, min: 0.5, max: 0.5 }] }),
+  run('b', { name: 'beta', params: { lr: '1e-4' }, startTime: 2, status: 'FAILED', tags: { host: 'gpu-7' }, metrics: [{ key: 'loss', count: 1, last: 'NaN', lastStep: 0, lastTimestamp: 0, min: null, max: null }] }),
+  run('c', { name: 'gamma', startTime: 3, metrics: [{ key: 'loss', count: 1, last: 0.1, lastStep: 0, lastTimestamp: 0, min: 0.1, max: 0.1 }] }),
+];
+const columns = buildColumns(['lr'], ['loss']);
+
+describe('filterRuns', () => {
+  it('matches every term against name, status, params and tags', () => {
+    expect(filterRuns(runs, 'failed').map((r) => r.id)).toEqual(['b']);
+    expect(filterRuns(runs, 'gpu-7').map((r) => r.id)).toEqual(['b']);
+    expect(filterRuns(runs, 'lr=0.01 alpha').map((r) => r.id)).toEqual(['a']);
+    expect(filterRuns(runs, '  ')).toBe(runs);
+  });
+});
+
+describe('sortRuns', () => {
+  it('sorts numeric-looking params as numbers and puts missing values last both ways', () => {
+    const asc = sortRuns(runs, { column: 'param:lr', direction: 'asc' }, columns, 0).map((r) => r.id);
+    const desc = sortRuns(runs, { column: 'param:lr', direction: 'desc' }, columns, 0).map((r) => r.id);
+    expect(asc).toEqual(['b', 'a', 'c']);
+    expect(desc).toEqual(['a', 'b', 'c']);
+  });
+
+  it('sorts a NaN metric last', () => {
+    expect(sortRuns(runs, { column: 'metric:loss', direction: 'asc' }, columns, 0).map((r) => r.id)).toEqual(['c', 'a', 'b']);
+  });
+});
