@@ -24,5 +24,7 @@ test('a run logged over HTTP appears live and its page charts all 10,000 points'
   await expect(runPage.chart('loss')).toBeVisible();
   await expect(runPage.chartLine('loss')).toHaveAttribute('d', /^M/);
   await expect(runPage.pointsCount('loss')).toHaveText('10,000');
+  // 10,000 points do not fit the chart's width: it shows bucket means with a min–max band.
+  await expect(runPage.chart('loss').locator('.recharts-area-area')).toHaveCount(1);
   await expect(runPage.lastStep('loss')).toHaveText('9,999');
 });

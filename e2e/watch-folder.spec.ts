@@ -24,3 +24,9 @@ test('a run folder copied into the watched folder appears, and appending to it e
   await expect(runPage.lastStep('loss')).toHaveText('4');
   await expect(runPage.chartLine('loss')).toHaveAttribute('d', /^M/);
 });
+
+test('watching a folder that does not exist shows the server\'s error', async ({ page, server, runsPage }) => {
+  await runsPage.open();
+  await runsPage.watchFolder(`${server.watchDir}/no-such-folder`);
+  await expect(page.getByTestId('watch-panel').getByTestId('error-banner')).toBeVisible();
+});

@@ -41,6 +41,14 @@ export class RunsPage {
     return this.rows.filter({ hasText: name });
   }
 
+  /** Adds a watched folder from the empty state or the watched-folders drawer. */
+  async watchFolder(path: string) {
+    const panel = this.page.getByTestId('watch-panel');
+    if (!(await panel.isVisible())) await this.page.getByTestId('watch-panel-toggle').click();
+    await panel.getByTestId('watch-path-input').fill(path);
+    await panel.getByTestId('watch-add').click();
+  }
+
   async openRun(runId: string) {
     await this.row(runId).click();
   }
