@@ -13,6 +13,8 @@ export function App() {
   const theme = useApplyTheme();
 
   useEffect(() => {
+    // The feed refetches on connect too; this first load does not wait for it, so the list
+    // shows even where the event stream is slow to open or blocked.
     void useRunsStore.getState().load();
     return startLiveUpdates();
   }, []);
