@@ -47,6 +47,7 @@ describe('HTTP server', () => {
     const wrong = await send(core, 'GET', '/api/v1/runs', { auth: false, headers: { authorization: 'Bearer nope' } });
     expect(wrong.status).toBe(401);
     expect((await send(core, 'GET', '/api/v1/runs')).status).toBe(200);
+    expect((await send(core, 'GET', '//api/v1/runs', { auth: false })).status).toBe(401);
     await core.close();
   });
 

@@ -40,6 +40,12 @@ function queryInput(url: URL): Record<string, unknown> {
   return out;
 }
 
+function collapseSlashes(target: string): string {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  return path.replace(/\/{2,}/g, '/') + (q < 0 ? '' : target.slice(q));
+}
+
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
   let port = opts.port;
   const serveUi = createStaticUi(opts.uiDir, opts.token ?? '');
@@ -49,7 +55,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       throw new ApiError('PERMISSION_DENIED', 'Invalid Host header: Runlens answers only to 127.0.0.1, localhost or [::1]');
     }
     if (isForeignWrite(req, port)) throw new ApiError('PERMISSION_DENIED', 'Cross-origin writes are refused');
-    const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    // Repeated slashes collapse (`//api/v1/runs` is `/api/v1/runs`), so a path cannot slip
+    // past the API's checks by being read as a protocol-relative URL.
+    const url = new URL(collapseSlashes(req.url ?? '/'), `http://${HOST}:${port}`);
     const method = req.method ?? 'GET';
     if (url.pathname === '/api/health') return sendJson(res, 200, { status: 'ok', version: opts.version });
     if (!url.pathname.startsWith('/api/')) {

@@ -19,6 +19,8 @@ describe('downsample', () => {
     expect(b.step.length).toBeLessThanOrEqual(500);
     expect(Math.max(...b.max)).toBe(1000);
     expect(Math.max(...b.value)).toBeLessThan(1000);
+    // The line spans the whole series: first bucket at the first step, last at the last.
+    expect([b.step[0], b.step[b.step.length - 1]]).toEqual([0, 99_999]);
   });
 
   it('ignores NaN inside a bucket and marks all-NaN buckets', () => {

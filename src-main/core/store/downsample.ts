@@ -14,7 +14,7 @@ export interface Buckets {
 /**
  * Reduces a step-sorted series to at most `target` buckets of equal step width. A series that
  * already fits is returned point for point (min = max = value). Empty buckets are dropped, so
- * gaps in the steps stay gaps. Each bucket is placed at its first point's step.
+ * gaps in the steps stay gaps.
  */
 export function downsample(c: SeriesColumns, target: number): Buckets {
   const n = c.step.length;
@@ -49,8 +49,11 @@ export function downsample(c: SeriesColumns, target: number): Buckets {
       }
       i++;
     }
-    out.step.push(c.step[first]!);
-    out.timestamp.push(c.timestamp[first]!);
+    // A bucket sits at its first point, except the last, which sits at its last point so the
+    // line reaches the series' true end.
+    const at = i === n ? n - 1 : first;
+    out.step.push(c.step[at]!);
+    out.timestamp.push(c.timestamp[at]!);
     out.value.push(finite ? sum / finite : NaN);
     out.min.push(finite ? min : NaN);
     out.max.push(finite ? max : NaN);
