@@ -69,8 +69,11 @@ function generate(spec, index) {
     }
     point('train/loss', loss, step);
     point('train/lr', lr, step);
-    if (step % stepsPerEpoch === 0 && step > 0) {
-      const epoch = step / stepsPerEpoch;
+    // Evaluate when this logged step crosses an epoch boundary, and after the last step.
+    const isLast = step + logEvery >= lastEpoch * stepsPerEpoch;
+    const epochEnded = Math.floor((step + logEvery) / stepsPerEpoch) > Math.floor(step / stepsPerEpoch);
+    if (epochEnded || isLast) {
+      const epoch = Math.round((step + logEvery) / stepsPerEpoch);
       const e = epoch / epochs;
       const base = floor * 1.6 + (spec.text ? 0.5 : 1.9) * Math.pow(1 + epoch * 2.5, -0.7 * spec.quality);
       const valLoss = base * (1 + spec.overfit * Math.max(0, e - 0.45) ** 2 * 4) * (1 + 0.03 * gauss());
