@@ -15,3 +15,14 @@ export interface SeriesColumns {
 
 /** A point as logged: a missing step defaults to the series' point count (its index). */
 export type NewPoint = Omit<MetricPoint, 'step'> & { step?: number | undefined };
+
+/** The summary columns of a `metric_series` row, kept current on every insert. */
+export interface SeriesSummaryColumns {
+  count: number;
+  last_value: number | null;
+  last_is_nan: number;
+  last_step: number;
+  last_timestamp: number;
+  min_value: number | null;
+  max_value: number | null;
+}

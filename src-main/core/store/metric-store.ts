@@ -1,19 +1,12 @@
 import type { Db } from './open-db';
 import { packFloats, unpackFloats } from './chunk-codec';
-import type { MetricPoint, NewPoint, SeriesColumns } from './metric-point';
+import type { MetricPoint, NewPoint, SeriesColumns, SeriesSummaryColumns } from './metric-point';
 
 /** Points per chunk row: big enough to amortise a row, small enough to rewrite the tail cheaply. */
 export const CHUNK_CAPACITY = 1024;
 
-interface SeriesRow {
+interface SeriesRow extends SeriesSummaryColumns {
   id: number;
-  count: number;
-  last_value: number | null;
-  last_is_nan: number;
-  last_step: number;
-  last_timestamp: number;
-  min_value: number | null;
-  max_value: number | null;
   max_step: number;
   ordered: number;
 }

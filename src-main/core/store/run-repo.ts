@@ -2,6 +2,7 @@ import type { MetricSummary, RunStatus, RunSummary, SourceKind } from '../../../
 import { toWire } from '../../../src-shared/wire-number';
 import { ApiError } from '../../../src-shared/errors';
 import type { Db } from './open-db';
+import type { SeriesSummaryColumns } from './metric-point';
 
 interface RunRow {
   id: string;
@@ -20,16 +21,9 @@ interface KeyValueRow {
   key: string;
   value: string;
 }
-interface SeriesSummaryRow {
+interface SeriesSummaryRow extends SeriesSummaryColumns {
   run_id: string;
   key: string;
-  count: number;
-  last_value: number | null;
-  last_is_nan: number;
-  last_step: number;
-  last_timestamp: number;
-  min_value: number | null;
-  max_value: number | null;
 }
 
 export interface NewRun {
@@ -62,9 +56,11 @@ export class RunRepo {
         `INSERT INTO runs (id, experiment_id, name, status, start_time, end_time, last_heartbeat, source_kind, source_path)
          VALUES (@id, @experiment_id, @name, @status, @start_time, @end_time, @start_time, @source_kind, @source_path)`,
       ),
-      updateRun: db.prepare(
-        `UPDATE runs SET experiment_id = @experiment_id, name = @name, status = @status, start_time = @start_time,
-           end_time = @end_time WHERE id = @id`,
+      upsertRun: db.prepare(
+        `INSERT INTO runs (id, experiment_id, name, status, start_time, end_time, last_heartbeat, source_kind, source_path)
+         VALUES (@id, @experiment_id, @name, @status, @start_time, @end_time, @start_time, @source_kind, @source_path)
+         ON CONFLICT (id) DO UPDATE SET experiment_id = excluded.experiment_id, name = excluded.name,
+           status = excluded.status, start_time = excluded.start_time, end_time = excluded.end_time`,
       ),
       finish: db.prepare<[RunStatus, number, string]>('UPDATE runs SET status = ?, end_time = ? WHERE id = ?'),
       heartbeat: db.prepare<[number, string]>('UPDATE runs SET last_heartbeat = max(last_heartbeat, ?) WHERE id = ?'),
@@ -105,7 +101,16 @@ export class RunRepo {
   }
 
   insert(run: NewRun): void {
-    this.q.insertRun.run({
+    this.q.insertRun.run(this.toRow(run));
+  }
+
+  /** Creates the run, or updates its descriptive fields when it already exists. */
+  upsert(run: NewRun): void {
+    this.q.upsertRun.run(this.toRow(run));
+  }
+
+  private toRow(run: NewRun) {
+    return {
       id: run.id,
       experiment_id: this.experimentId(run.experiment, run.startTime),
       name: run.name,
@@ -114,20 +119,7 @@ export class RunRepo {
       end_time: run.endTime,
       source_kind: run.sourceKind,
       source_path: run.sourcePath,
-    });
-  }
-
-  /** Creates the run, or updates its descriptive fields when it already exists. */
-  upsert(run: NewRun): void {
-    if (!this.exists(run.id)) return this.insert(run);
-    this.q.updateRun.run({
-      id: run.id,
-      experiment_id: this.experimentId(run.experiment, run.startTime),
-      name: run.name,
-      status: run.status,
-      start_time: run.startTime,
-      end_time: run.endTime,
-    });
+    };
   }
 
   finish(id: string, status: RunStatus, endTime: number): void {
