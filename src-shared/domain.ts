@@ -4,8 +4,13 @@
 export const RUN_STATUSES = ['RUNNING', 'FINISHED', 'FAILED', 'KILLED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-/** Where a run came from: logged over the API, or found in a watched folder. */
-export type SourceKind = 'api' | 'runlens-folder';
+/**
+ * Where a run came from: the native API, a native run folder, MLflow's REST API, or an MLflow
+ * store on disk (an `mlruns/` folder or an `mlflow.db` file).
+ */
+export type SourceKind = 'api' | 'runlens-folder' | 'mlflow' | 'mlflow-file-store' | 'mlflow-db';
+
+export type LifecycleStage = 'active' | 'deleted';
 
 /**
  * JSON cannot carry NaN or ±Infinity, yet training losses diverge to exactly those.
@@ -37,6 +42,10 @@ export interface RunSummary {
   lastHeartbeat: number;
   sourceKind: SourceKind;
   sourcePath: string | null;
+  userId: string;
+  /** Where the run's artifacts live (`mlflow-artifacts:/…` for runs logged through MLflow). */
+  artifactUri: string | null;
+  lifecycleStage: LifecycleStage;
   params: Record<string, string>;
   tags: Record<string, string>;
   metrics: MetricSummary[];

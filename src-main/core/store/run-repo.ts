@@ -1,8 +1,9 @@
-import type { MetricSummary, RunStatus, RunSummary, SourceKind } from '../../../src-shared/domain';
+import type { LifecycleStage, MetricSummary, RunStatus, RunSummary, SourceKind } from '../../../src-shared/domain';
 import { toWire } from '../../../src-shared/wire-number';
 import { ApiError } from '../../../src-shared/errors';
 import type { Db } from './open-db';
 import type { SeriesSummaryColumns } from './metric-point';
+import type { ExperimentRepo, ViewType } from './experiment-repo';
 
 interface RunRow {
   id: string;
@@ -15,6 +16,9 @@ interface RunRow {
   last_heartbeat: number;
   source_kind: SourceKind;
   source_path: string | null;
+  user_id: string;
+  artifact_uri: string | null;
+  lifecycle_stage: LifecycleStage;
 }
 interface KeyValueRow {
   run_id: string;
@@ -35,33 +39,50 @@ export interface NewRun {
   endTime: number | null;
   sourceKind: SourceKind;
   sourcePath: string | null;
+  userId?: string;
+  artifactUri?: string | null;
+  lifecycleStage?: LifecycleStage;
+  deletedTime?: number | null;
+}
+
+export interface RunChanges {
+  status?: RunStatus;
+  endTime?: number | null;
+  name?: string;
 }
 
 const RUN_COLUMNS = `r.id, r.experiment_id, e.name AS experiment, r.name, r.status, r.start_time, r.end_time,
-  r.last_heartbeat, r.source_kind, r.source_path`;
+  r.last_heartbeat, r.source_kind, r.source_path, r.user_id, r.artifact_uri, r.lifecycle_stage`;
+const INSERT_RUN = `INSERT INTO runs (id, experiment_id, name, status, start_time, end_time, last_heartbeat, source_kind,
+    source_path, user_id, artifact_uri, lifecycle_stage, deleted_time)
+  VALUES (@id, @experiment_id, @name, @status, @start_time, @end_time, @start_time, @source_kind, @source_path,
+    @user_id, @artifact_uri, @lifecycle_stage, @deleted_time)`;
 const SERIES_COLUMNS = 'run_id, key, count, last_value, last_is_nan, last_step, last_timestamp, min_value, max_value';
 
-/** Experiments, runs, params and tags. Writers run inside the caller's transaction. */
+/** Runs, params and tags. Writers run inside the caller's transaction. */
 export class RunRepo {
   private readonly q;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly experiments: ExperimentRepo,
+  ) {
     this.q = {
-      experimentByName: db.prepare<[string], { id: number }>('SELECT id FROM experiments WHERE name = ?'),
-      insertExperiment: db.prepare<[string, number]>(
-        'INSERT INTO experiments (name, created_at) VALUES (?, ?) RETURNING id',
-      ),
       runExists: db.prepare<[string], { id: string }>('SELECT id FROM runs WHERE id = ?'),
-      insertRun: db.prepare(
-        `INSERT INTO runs (id, experiment_id, name, status, start_time, end_time, last_heartbeat, source_kind, source_path)
-         VALUES (@id, @experiment_id, @name, @status, @start_time, @end_time, @start_time, @source_kind, @source_path)`,
-      ),
+      insertRun: db.prepare(`${INSERT_RUN}`),
       upsertRun: db.prepare(
-        `INSERT INTO runs (id, experiment_id, name, status, start_time, end_time, last_heartbeat, source_kind, source_path)
-         VALUES (@id, @experiment_id, @name, @status, @start_time, @end_time, @start_time, @source_kind, @source_path)
+        `${INSERT_RUN}
          ON CONFLICT (id) DO UPDATE SET experiment_id = excluded.experiment_id, name = excluded.name,
-           status = excluded.status, start_time = excluded.start_time, end_time = excluded.end_time`,
+           status = excluded.status, start_time = excluded.start_time, end_time = excluded.end_time,
+           user_id = excluded.user_id, artifact_uri = excluded.artifact_uri,
+           lifecycle_stage = excluded.lifecycle_stage, deleted_time = excluded.deleted_time`,
       ),
+      update: db.prepare(
+        'UPDATE runs SET status = coalesce(@status, status), end_time = CASE WHEN @set_end THEN @end_time ELSE end_time END, name = coalesce(@name, name) WHERE id = @id',
+      ),
+      lifecycle: db.prepare<[LifecycleStage, number | null, string]>('UPDATE runs SET lifecycle_stage = ?, deleted_time = ? WHERE id = ?'),
+      setArtifactUri: db.prepare<[string, string]>('UPDATE runs SET artifact_uri = ? WHERE id = ?'),
+      deleteTag: db.prepare<[string, string]>('DELETE FROM tags WHERE run_id = ? AND key = ?'),
       finish: db.prepare<[RunStatus, number, string]>('UPDATE runs SET status = ?, end_time = ? WHERE id = ?'),
       heartbeat: db.prepare<[number, string]>('UPDATE runs SET last_heartbeat = max(last_heartbeat, ?) WHERE id = ?'),
       param: db.prepare<[string, string], { value: string }>('SELECT value FROM params WHERE run_id = ? AND key = ?'),
@@ -73,8 +94,7 @@ export class RunRepo {
         `SELECT ${RUN_COLUMNS} FROM runs r JOIN experiments e ON e.id = r.experiment_id WHERE r.id = ?`,
       ),
       runs: db.prepare<[], RunRow>(
-        `SELECT ${RUN_COLUMNS} FROM runs r JOIN experiments e ON e.id = r.experiment_id
-         WHERE r.lifecycle_stage = 'active' ORDER BY r.start_time DESC`,
+        `SELECT ${RUN_COLUMNS} FROM runs r JOIN experiments e ON e.id = r.experiment_id ORDER BY r.start_time DESC, r.id`,
       ),
       paramsOf: db.prepare<[string], KeyValueRow>('SELECT run_id, key, value FROM params WHERE run_id = ?'),
       tagsOf: db.prepare<[string], KeyValueRow>('SELECT run_id, key, value FROM tags WHERE run_id = ?'),
@@ -83,12 +103,6 @@ export class RunRepo {
       allTags: db.prepare<[], KeyValueRow>('SELECT run_id, key, value FROM tags'),
       allSeries: db.prepare<[], SeriesSummaryRow>(`SELECT ${SERIES_COLUMNS} FROM metric_series`),
     };
-  }
-
-  experimentId(name: string, now: number): number {
-    const found = this.q.experimentByName.get(name);
-    if (found) return found.id;
-    return (this.q.insertExperiment.get(name, now) as { id: number }).id;
   }
 
   exists(id: string): boolean {
@@ -112,14 +126,40 @@ export class RunRepo {
   private toRow(run: NewRun) {
     return {
       id: run.id,
-      experiment_id: this.experimentId(run.experiment, run.startTime),
+      experiment_id: Number(this.experiments.ensure(run.experiment, run.startTime)),
       name: run.name,
       status: run.status,
       start_time: run.startTime,
       end_time: run.endTime,
       source_kind: run.sourceKind,
       source_path: run.sourcePath,
+      user_id: run.userId ?? '',
+      artifact_uri: run.artifactUri ?? null,
+      lifecycle_stage: run.lifecycleStage ?? 'active',
+      deleted_time: run.deletedTime ?? null,
     };
+  }
+
+  update(id: string, changes: RunChanges): void {
+    this.q.update.run({
+      id,
+      status: changes.status ?? null,
+      set_end: changes.endTime === undefined ? 0 : 1,
+      end_time: changes.endTime ?? null,
+      name: changes.name ?? null,
+    });
+  }
+
+  setLifecycle(id: string, stage: LifecycleStage, at: number): void {
+    this.q.lifecycle.run(stage, stage === 'deleted' ? at : null, id);
+  }
+
+  setArtifactUri(id: string, uri: string): void {
+    this.q.setArtifactUri.run(uri, id);
+  }
+
+  deleteTag(id: string, key: string): boolean {
+    return this.q.deleteTag.run(id, key).changes > 0;
   }
 
   finish(id: string, status: RunStatus, endTime: number): void {
@@ -170,12 +210,21 @@ export class RunRepo {
     return toSummary(row, this.q.paramsOf.all(id), this.q.tagsOf.all(id), this.q.seriesOf.all(id));
   }
 
-  /** Every active run with params, tags and metric summaries, newest first: four queries in all. */
-  list(): RunSummary[] {
+  /**
+   * Runs with params, tags and metric summaries, newest first: four queries in all. By default
+   * the active runs of every experiment; `experimentIds` narrows, `view` picks deleted ones.
+   */
+  list(opts: { experimentIds?: readonly string[]; view?: ViewType } = {}): RunSummary[] {
+    const view = opts.view ?? 'active';
+    const experiments = opts.experimentIds ? new Set(opts.experimentIds.map(String)) : null;
+    const rows = this.q.runs
+      .all()
+      .filter((r) => (view === 'all' || r.lifecycle_stage === view) && (!experiments || experiments.has(String(r.experiment_id))));
+    if (rows.length === 0) return [];
     const params = groupBy(this.q.allParams.all());
     const tags = groupBy(this.q.allTags.all());
     const series = groupBy(this.q.allSeries.all());
-    return this.q.runs.all().map((r) => toSummary(r, params.get(r.id) ?? [], tags.get(r.id) ?? [], series.get(r.id) ?? []));
+    return rows.map((r) => toSummary(r, params.get(r.id) ?? [], tags.get(r.id) ?? [], series.get(r.id) ?? []));
   }
 }
 
@@ -219,6 +268,9 @@ function toSummary(r: RunRow, params: KeyValueRow[], tags: KeyValueRow[], series
     lastHeartbeat: r.last_heartbeat,
     sourceKind: r.source_kind,
     sourcePath: r.source_path,
+    userId: r.user_id,
+    artifactUri: r.artifact_uri,
+    lifecycleStage: r.lifecycle_stage,
     params: toRecord(params),
     tags: toRecord(tags),
     metrics: series.map(toMetricSummary).sort((a, b) => a.key.localeCompare(b.key)),

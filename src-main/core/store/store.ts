@@ -3,12 +3,18 @@ import { openDb } from './open-db';
 import { MetricStore } from './metric-store';
 import { RunRepo } from './run-repo';
 import { WatchRepo } from './watch-repo';
+import { ExperimentRepo } from './experiment-repo';
+import { DatasetRepo } from './dataset-repo';
+import { LoggedModelRepo } from './logged-model-repo';
 
 /** The system of record: one SQLite file and the repositories over it. */
 export interface Store {
   db: Db;
+  experiments: ExperimentRepo;
   runs: RunRepo;
   metrics: MetricStore;
+  datasets: DatasetRepo;
+  models: LoggedModelRepo;
   watch: WatchRepo;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   tx<T>(fn: () => T): T;
@@ -17,10 +23,14 @@ export interface Store {
 
 export function openStore(file: string): Store {
   const db = openDb(file);
+  const experiments = new ExperimentRepo(db);
   return {
     db,
-    runs: new RunRepo(db),
+    experiments,
+    runs: new RunRepo(db, experiments),
     metrics: new MetricStore(db),
+    datasets: new DatasetRepo(db),
+    models: new LoggedModelRepo(db),
     watch: new WatchRepo(db),
     tx: (fn) => db.transaction(fn)(),
     close: () => db.close(),
