@@ -6,6 +6,8 @@ import { createHandlers } from './api/handlers';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { WatchService } from './watch/watch-service';
 import { startHttpServer, type RunningServer } from './server/http-server';
+import { ArtifactStore } from './mlflow/artifact-store';
+import { createMlflowRoutes } from './mlflow/mlflow-routes';
 import { ensureDataDir, loadOrCreateToken, removeServerFile, writeServerFile } from './data-dir';
 
 export interface CoreOptions {
@@ -40,6 +42,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const store = openStore(join(opts.dataDir, 'runlens.db'));
   const hub = new EventHub((id) => store.runs.summary(id));
   const watch = new WatchService({ store, hub, log });
+  const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
   const handlers = createHandlers({ store, hub, watch, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
   const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);
@@ -48,7 +51,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     await watch.resume();
     for (const dir of opts.watch ?? []) await watch.add(dir);
     if (opts.port !== undefined) {
-      server = await startHttpServer({ dispatch, hub, token, uiDir: opts.uiDir, port: opts.port, version: opts.version, log });
+      const mlflow = createMlflowRoutes({ store, hub, artifacts, now: Date.now });
+      server = await startHttpServer({ dispatch, hub, token, uiDir: opts.uiDir, port: opts.port, version: opts.version, log, extraRoutes: [mlflow] });
       writeServerFile(opts.dataDir, { url: server.url, port: server.port, pid: process.pid });
     }
   } catch (e) {

@@ -8,6 +8,7 @@ import type { NewPoint } from '../store/metric-point';
 import { downsample } from '../store/downsample';
 import type { EventHub } from '../events/event-hub';
 import { randomRunName } from './run-names';
+import { requireRun, writeToRun } from './run-writes';
 
 /** The folder-watching side of the core, as the API sees it. */
 export interface WatchControl {
@@ -37,11 +38,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { store, hub, watch } = deps;
   const now = deps.now ?? Date.now;
 
-  function summaryOrThrow(id: string): RunSummary {
-    const run = store.runs.summary(id);
-    if (!run) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run with id=${id} not found`);
-    return run;
-  }
+  const summaryOrThrow = (id: string): RunSummary => requireRun(store, id);
 
   function log(input: ParsedInput<'logRun'>): { accepted: number } {
     const at = now();
@@ -51,16 +48,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       step: m.step,
       timestamp: m.timestamp ?? at,
     }));
-    const keys = store.tx(() => {
-      store.runs.requireRun(input.id);
-      if (input.params) store.runs.setParams(input.id, stringifyParams(input.params));
-      if (input.tags) store.runs.setTags(input.id, input.tags);
-      store.runs.heartbeat(input.id, at);
-      return store.metrics.append(input.id, points);
-    });
-    if (keys.length > 0) hub.pointsAppended(input.id, keys);
-    else hub.runChanged(input.id);
-    return { accepted: points.length };
+    const params = input.params ? stringifyParams(input.params) : undefined;
+    return { accepted: writeToRun(store, hub, input.id, { points, params, tags: input.tags }, at) };
   }
 
   return {

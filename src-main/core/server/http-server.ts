@@ -11,6 +11,9 @@ import { matchContractRoute } from './contract-routes';
 import { serveEventStream } from './event-stream';
 import { createStaticUi } from './static-ui';
 
+/** A group of routes beside the native ones (e.g. MLflow's); answers and returns true, or false to pass. */
+export type ExtraRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
 export interface HttpServerOptions {
   dispatch: Dispatch;
   hub: EventHub;
@@ -20,6 +23,8 @@ export interface HttpServerOptions {
   port: number;
   version: string;
   log: (message: string) => void;
+  /** Tried in order after authentication, before the native routes. */
+  extraRoutes?: ExtraRoutes[];
 }
 
 export interface RunningServer {
@@ -60,7 +65,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     const url = new URL(collapseSlashes(req.url ?? '/'), `http://${HOST}:${port}`);
     const method = req.method ?? 'GET';
     if (url.pathname === '/api/health') return sendJson(res, 200, { status: 'ok', version: opts.version });
-    if (!url.pathname.startsWith('/api/')) {
+    // MLflow's web UI calls the same API under /ajax-api/.
+    if (!url.pathname.startsWith('/api/') && !url.pathname.startsWith('/ajax-api/')) {
       if (method !== 'GET' && method !== 'HEAD') throw new ApiError('ENDPOINT_NOT_FOUND', `No route for ${method} ${url.pathname}`);
       return serveUi(url.pathname, res);
     }
@@ -69,6 +75,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       throw new ApiError('UNAUTHENTICATED', 'Missing or wrong token: send Authorization: Bearer <token> (see <data>/token)');
     }
     if (url.pathname === '/api/v1/events' && method === 'GET') return serveEventStream(req, res, opts.hub);
+    for (const routes of opts.extraRoutes ?? []) if (await routes(req, res, url)) return;
     let lookup;
     try {
       lookup = matchContractRoute(method, url.pathname);

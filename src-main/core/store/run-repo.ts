@@ -69,6 +69,7 @@ export class RunRepo {
   ) {
     this.q = {
       runExists: db.prepare<[string], { id: string }>('SELECT id FROM runs WHERE id = ?'),
+      lifecycleOf: db.prepare<[string], { lifecycle_stage: LifecycleStage }>('SELECT lifecycle_stage FROM runs WHERE id = ?'),
       insertRun: db.prepare(`${INSERT_RUN}`),
       upsertRun: db.prepare(
         `${INSERT_RUN}
@@ -107,6 +108,11 @@ export class RunRepo {
 
   exists(id: string): boolean {
     return this.q.runExists.get(id) !== undefined;
+  }
+
+  /** The run's lifecycle stage, or null for an unknown run (cheaper than a summary). */
+  lifecycle(id: string): LifecycleStage | null {
+    return this.q.lifecycleOf.get(id)?.lifecycle_stage ?? null;
   }
 
   /** Throws RESOURCE_DOES_NOT_EXIST for an unknown run id. */
@@ -198,6 +204,11 @@ export class RunRepo {
         return old !== undefined && old.value !== value;
       })
       .map(([key]) => key);
+  }
+
+  /** A run's tags alone (an importer mirroring a source's tag deletions needs no summary). */
+  tags(runId: string): Record<string, string> {
+    return toRecord(this.q.tagsOf.all(runId));
   }
 
   setTags(runId: string, tags: Record<string, string>): void {

@@ -1,0 +1,48 @@
+// The write path every logging API shares (native and MLflow): one transaction per request,
+// the run checked to exist and be active, params immutable, events after the commit.
+import { ApiError } from '../../../src-shared/errors';
+import type { RunSummary } from '../../../src-shared/domain';
+import type { Store } from '../store/store';
+import type { EventHub } from '../events/event-hub';
+import type { NewPoint } from '../store/metric-point';
+
+export interface RunWrite {
+  points?: readonly NewPoint[];
+  params?: Record<string, string>;
+  tags?: Record<string, string>;
+}
+
+export function runNotFound(id: string): ApiError {
+  return new ApiError('RESOURCE_DOES_NOT_EXIST', `Run with id=${id} not found`);
+}
+
+/** Throws unless the run exists (RESOURCE_DOES_NOT_EXIST) and is active (MLflow's rule for writes). */
+export function checkActive(store: Store, id: string): void {
+  const stage = store.runs.lifecycle(id);
+  if (stage === null) throw runNotFound(id);
+  if (stage !== 'active') {
+    throw new ApiError('INVALID_PARAMETER_VALUE', `The run ${id} must be in the 'active' state. Current state is ${stage}.`);
+  }
+}
+
+/** The run's summary, or RESOURCE_DOES_NOT_EXIST. */
+export function requireRun(store: Store, id: string): RunSummary {
+  const run = store.runs.summary(id);
+  if (!run) throw runNotFound(id);
+  return run;
+}
+
+/** Writes points, params and tags to a run in one transaction; returns the points stored. */
+export function writeToRun(store: Store, hub: EventHub, runId: string, w: RunWrite, now: number): number {
+  const points = w.points ?? [];
+  const keys = store.tx(() => {
+    checkActive(store, runId);
+    if (w.params) store.runs.setParams(runId, w.params);
+    if (w.tags) store.runs.setTags(runId, w.tags);
+    store.runs.heartbeat(runId, now);
+    return store.metrics.append(runId, points);
+  });
+  if (keys.length > 0) hub.pointsAppended(runId, keys);
+  else hub.runChanged(runId);
+  return points.length;
+}

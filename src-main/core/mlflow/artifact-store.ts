@@ -1,0 +1,115 @@
+// SECURITY: every artifact path a client names goes through `resolve` below, which refuses
+// absolute paths, `..` segments, backslashes and NUL bytes and re-checks that the final path
+// stays under the artifact root. Nothing else in the server touches artifact paths.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve as resolvePath, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { ApiError } from '../../../src-shared/errors';
+
+export const MLFLOW_ARTIFACTS_SCHEME = 'mlflow-artifacts:';
+
+export interface ArtifactFile {
+  /** The entry's name within the listed folder. */
+  path: string;
+  isDir: boolean;
+  size?: number;
+}
+
+function invalidPath(path: string): ApiError {
+  return new ApiError('INVALID_PARAMETER_VALUE', `Invalid artifact path: '${path}'`);
+}
+
+/** Files logged through the server's artifact proxy, under `<data>/artifacts`. */
+export class ArtifactStore {
+  constructor(readonly root: string) {}
+
+  /** The URI a new run's artifacts get: the client then uploads through our proxy routes. */
+  runArtifactUri(experimentId: string, runId: string): string {
+    return `${MLFLOW_ARTIFACTS_SCHEME}/${experimentId}/${runId}/artifacts`;
+  }
+
+  modelArtifactUri(experimentId: string, modelId: string): string {
+    return `${MLFLOW_ARTIFACTS_SCHEME}/${experimentId}/models/${modelId}/artifacts`;
+  }
+
+  /** Maps a relative artifact path to a file under the root, refusing any escape from it. */
+  resolve(relPath: string): string {
+    return this.resolveUnder(this.root, relPath);
+  }
+
+  /** Maps a relative path to a file under `base`, refusing any escape from it. */
+  resolveUnder(base: string, relPath: string): string {
+    if (relPath.includes('\0') || relPath.includes('\\') || relPath.startsWith('/')) throw invalidPath(relPath);
+    const parts = relPath.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.includes('..')) throw invalidPath(relPath);
+    const full = resolvePath(base, ...parts);
+    if (full !== base && !full.startsWith(base + sep)) throw invalidPath(relPath);
+    return full;
+  }
+
+  /**
+   * The local folder behind a run's artifact URI: our proxy's files for `mlflow-artifacts:`,
+   * the folder itself for a local path or file: URI (runs imported from an MLflow store).
+   */
+  localDir(artifactUri: string | null): string | null {
+    if (!artifactUri) return null;
+    if (artifactUri.startsWith(MLFLOW_ARTIFACTS_SCHEME)) return this.resolve(artifactUri.slice(MLFLOW_ARTIFACTS_SCHEME.length).replace(/^\/+/, ''));
+    if (artifactUri.startsWith('file:')) return fileURLToPath(artifactUri);
+    if (artifactUri.startsWith('/')) return artifactUri;
+    return null;
+  }
+
+  /** Streams a body into place; a partial upload never replaces a complete file. */
+  async put(relPath: string, body: Readable): Promise<void> {
+    const file = this.resolve(relPath);
+    if (file === this.root) throw invalidPath(relPath);
+    await mkdir(dirname(file), { recursive: true });
+    const temp = `${file}.${randomUUID()}.part`;
+    try {
+      await pipeline(body, createWriteStream(temp, { flags: 'wx' }));
+      await rename(temp, file);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    }
+  }
+
+  async open(relPath: string): Promise<{ stream: Readable; size: number }> {
+    return openFile(this.resolve(relPath), relPath);
+  }
+
+  async list(relDir: string): Promise<ArtifactFile[]> {
+    return listDir(this.resolve(relDir));
+  }
+
+  async delete(relPath: string): Promise<void> {
+    const file = this.resolve(relPath);
+    if (file === this.root) throw invalidPath(relPath);
+    await rm(file, { recursive: true, force: true });
+  }
+}
+
+export async function openFile(file: string, shownAs: string): Promise<{ stream: Readable; size: number }> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Artifact '${shownAs}' does not exist`);
+  return { stream: createReadStream(file), size: info.size };
+}
+
+/** Lists a folder's entries, sorted by name; a missing folder is empty, as in MLflow. */
+/** The temporary name `put` writes to before the rename. */
+const UPLOAD_IN_PROGRESS = /\.[0-9a-f-]{36}\.part$/;
+
+export async function listDir(dir: string): Promise<ArtifactFile[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const files: ArtifactFile[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (UPLOAD_IN_PROGRESS.test(e.name)) continue;
+    if (e.isDirectory()) files.push({ path: e.name, isDir: true });
+    else if (e.isFile()) files.push({ path: e.name, isDir: false, size: (await stat(join(dir, e.name))).size });
+  }
+  return files;
+}

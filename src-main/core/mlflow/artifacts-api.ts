@@ -1,0 +1,61 @@
+// The artifact proxy routes MLflow's client uses for `mlflow-artifacts:` URIs, and the
+// tracking API's artifacts/list. Bodies are raw bytes, so these handlers see the request.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname } from 'node:path';
+import { requireRun } from '../api/run-writes';
+import { listDir } from './artifact-store';
+import type { MlflowContext } from './mlflow-context';
+import type { Fields } from './mlflow-fields';
+import { fileInfoJson } from './mlflow-json';
+import { sendJson } from '../server/respond';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.yaml': 'text/yaml; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.html': 'text/plain; charset=utf-8',
+};
+
+export const artifactsApi = {
+  async upload(ctx: MlflowContext, path: string, req: IncomingMessage, res: ServerResponse) {
+    await ctx.artifacts.put(path, req);
+    sendJson(res, 200, {});
+  },
+
+  async download(ctx: MlflowContext, path: string, res: ServerResponse) {
+    const { stream, size } = await ctx.artifacts.open(path);
+    // SECURITY: artifacts are user data; HTML is served as text so it cannot run in our origin.
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': size,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+    stream.pipe(res);
+  },
+
+  async list(ctx: MlflowContext, f: Fields) {
+    const files = await ctx.artifacts.list(f.string('path') ?? '');
+    return { files: files.map(fileInfoJson) };
+  },
+
+  async remove(ctx: MlflowContext, path: string) {
+    await ctx.artifacts.delete(path);
+    return {};
+  },
+
+  /** The tracking API's artifacts/list: a run's files, wherever its artifact URI points. */
+  async listForRun(ctx: MlflowContext, f: Fields) {
+    const run = requireRun(ctx.store, f.runId());
+    const root = ctx.artifacts.localDir(run.artifactUri);
+    const sub = f.string('path') ?? '';
+    if (!root) return { root_uri: run.artifactUri ?? '', files: [] };
+    const dir = sub ? ctx.artifacts.resolveUnder(root, sub) : root;
+    const files = await listDir(dir);
+    return { root_uri: run.artifactUri ?? '', files: files.map((file) => fileInfoJson({ ...file, path: sub ? `${sub}/${file.path}` : file.path })) };
+  },
+};
