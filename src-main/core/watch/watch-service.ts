@@ -6,35 +6,45 @@ import { ApiError } from '../../../src-shared/errors';
 import type { Store } from '../store/store';
 import type { EventHub } from '../events/event-hub';
 import type { WatchControl } from '../api/handlers';
-import { METRICS_FILE, RUN_FILE } from '../ingest/run-folder-format';
-import { ingestRunFolder } from './run-folder-ingester';
-import { findRunFolders, MAX_DEPTH, SKIPPED_DIRS } from './find-run-folders';
+import type { IngestSource } from './source';
+import { defaultSources } from './sources';
 import { KeyedQueue } from './keyed-queue';
-
-const WATCHED_FILES = new Set([RUN_FILE, METRICS_FILE]);
+import { MAX_DEPTH } from './walk-tree';
 
 export interface WatchServiceOptions {
   store: Store;
   hub: EventHub;
   /** Where problems are told to a person (the CLI prints them). */
   log?: (message: string) => void;
+  /** The formats to read; every format Runlens knows by default. */
+  sources?: IngestSource[];
 }
 
+/** Queue keys name the source too: one path may be a unit of two formats. */
+const KEY_SEP = '\0';
+
 /**
- * Keeps watched folders in sync with the store: chokidar reports changed files, a per-folder
- * queue ingests each run folder serially, and problems are recorded per root, never thrown.
+ * Keeps watched roots in sync with the store: chokidar reports changed files, each source says
+ * which of its units a file belongs to, a per-unit queue ingests each unit serially, and
+ * problems are recorded per root, never thrown. A root is a folder, or a file some source reads
+ * directly (an `mlflow.db`).
  */
 export class WatchService implements WatchControl {
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly lastError = new Map<string, string>();
   private readonly queue: KeyedQueue;
+  private readonly sources: IngestSource[];
   private readonly log: (message: string) => void;
 
   constructor(private readonly opts: WatchServiceOptions) {
     this.log = opts.log ?? (() => {});
-    this.queue = new KeyedQueue(async (dir) => {
-      const result = await ingestRunFolder(opts.store, opts.hub, dir);
-      this.report(dir, result.problems);
+    this.sources = opts.sources ?? defaultSources(opts.store, opts.hub);
+    this.queue = new KeyedQueue(async (key) => {
+      const at = key.indexOf(KEY_SEP);
+      const source = this.sources.find((s) => s.kind === key.slice(0, at))!;
+      const unit = key.slice(at + 1);
+      const result = await source.ingest(unit);
+      this.report(unit, result.problems);
     });
   }
 
@@ -48,11 +58,12 @@ export class WatchService implements WatchControl {
   }
 
   async add(path: string): Promise<{ root: WatchRoot; report: IngestReport }> {
-    const root = await requireFolder(path);
+    const { root, isFile } = await requireRoot(path);
+    if (isFile) await this.requireReadableFile(root);
     this.opts.store.watch.addRoot(root, Date.now());
-    if (!this.watchers.has(root)) this.watchers.set(root, await this.startWatcher(root));
+    if (!this.watchers.has(root)) this.watchers.set(root, await this.startWatcher(root, isFile));
     // The watcher is live before the scan, so nothing written meanwhile is missed; the queue
-    // folds a folder reported by both into one ingest.
+    // folds a unit reported by both into one ingest.
     const report = await this.ingestOnce(root);
     const entry = this.roots().find((r) => r.path === root)!;
     this.opts.hub.watchChanged(entry);
@@ -68,22 +79,26 @@ export class WatchService implements WatchControl {
   }
 
   async ingestOnce(path: string): Promise<IngestReport> {
-    const root = await requireFolder(path);
+    const { root, isFile } = await requireRoot(path);
     const problems: string[] = [];
-    const folders = await findRunFolders(root, problems);
-    let runs = 0;
+    const runs = new Set<string>();
     let points = 0;
-    for (const dir of folders) {
-      const result = await ingestRunFolder(this.opts.store, this.opts.hub, dir);
-      if (result.runId) runs += 1;
-      points += result.points;
-      problems.push(...result.problems);
+    let units = 0;
+    for (const source of this.sources) {
+      for (const unit of await source.findUnits(root, problems)) {
+        units += 1;
+        const result = await source.ingest(unit);
+        for (const id of result.runIds) runs.add(id);
+        points += result.points;
+        problems.push(...result.problems);
+      }
     }
+    if (isFile && units === 0) throw notReadable(root);
     this.report(root, problems);
-    return { runs, points, problems };
+    return { runs: runs.size, points, problems };
   }
 
-  /** Resolves once every queued folder has been ingested (tests and shutdown wait on it). */
+  /** Resolves once every queued unit has been ingested (tests and shutdown wait on it). */
   idle(): Promise<void> {
     return this.queue.idle();
   }
@@ -94,16 +109,41 @@ export class WatchService implements WatchControl {
     await this.queue.idle();
   }
 
-  private startWatcher(root: string): Promise<FSWatcher> {
-    const watcher = watch(root, {
-      ignoreInitial: true,
-      // Links are not followed: a symlink loop cannot trap the watcher.
-      followSymlinks: false,
-      depth: MAX_DEPTH,
-      ignored: (p, stats) => SKIPPED_DIRS.has(basename(p)) || (stats?.isFile() === true && !WATCHED_FILES.has(basename(p))),
-    });
+  private async requireReadableFile(file: string): Promise<void> {
+    for (const source of this.sources) if ((await source.findUnits(file, [])).length > 0) return;
+    throw notReadable(file);
+  }
+
+  private unitsFor(file: string): string[] {
+    const keys: string[] = [];
+    for (const s of this.sources) {
+      const unit = s.unitFor(file);
+      if (unit !== null) keys.push(s.kind + KEY_SEP + unit);
+    }
+    return keys;
+  }
+
+  private startWatcher(root: string, isFile: boolean): Promise<FSWatcher> {
+    // A file root (a SQLite database) changes through companions beside it (`-wal`): watch its
+    // folder, one level deep, for files named after it.
+    const watcher = isFile
+      ? watch(dirname(root), {
+          ignoreInitial: true,
+          depth: 0,
+          ignored: (p) => p !== dirname(root) && !basename(p).startsWith(basename(root)),
+        })
+      : watch(root, {
+          ignoreInitial: true,
+          // Links are not followed: a symlink loop cannot trap the watcher.
+          followSymlinks: false,
+          depth: MAX_DEPTH,
+          ignored: (p, stats) => {
+            if (!stats || stats.isDirectory()) return this.sources.some((s) => s.ignoresDir(p));
+            return stats.isFile() && this.unitsFor(p).length === 0;
+          },
+        });
     const onFile = (file: string) => {
-      if (WATCHED_FILES.has(basename(file))) void this.queue.request(dirname(file));
+      for (const key of this.unitsFor(file)) void this.queue.request(key);
     };
     watcher.on('add', onFile);
     watcher.on('change', onFile);
@@ -122,9 +162,13 @@ export class WatchService implements WatchControl {
   }
 }
 
-async function requireFolder(path: string): Promise<string> {
+function notReadable(file: string): ApiError {
+  return new ApiError('INVALID_PARAMETER_VALUE', `Not a file Runlens can read (expected an MLflow SQLite database): ${file}`);
+}
+
+async function requireRoot(path: string): Promise<{ root: string; isFile: boolean }> {
   const root = resolve(path);
   const info = await stat(root).catch(() => null);
-  if (!info?.isDirectory()) throw new ApiError('INVALID_PARAMETER_VALUE', `Folder does not exist: ${root}`);
-  return root;
+  if (!info || !(info.isDirectory() || info.isFile())) throw new ApiError('INVALID_PARAMETER_VALUE', `Folder does not exist: ${root}`);
+  return { root, isFile: info.isFile() };
 }

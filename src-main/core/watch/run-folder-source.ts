@@ -1,0 +1,39 @@
+import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import type { Store } from '../store/store';
+import type { EventHub } from '../events/event-hub';
+import { METRICS_FILE, RUN_FILE } from '../ingest/run-folder-format';
+import { ingestRunFolder } from './run-folder-ingester';
+import { findRunFolders } from './find-run-folders';
+import { SKIPPED_DIRS } from './walk-tree';
+import type { IngestSource, UnitResult } from './source';
+
+const WATCHED_FILES = new Set([RUN_FILE, METRICS_FILE]);
+
+/** Native run folders (README "The run-folder format"): one unit per folder holding run.json. */
+export class RunFolderSource implements IngestSource {
+  readonly kind = 'runlens-folder';
+
+  constructor(
+    private readonly store: Store,
+    private readonly hub: EventHub,
+  ) {}
+
+  unitFor(changedPath: string): string | null {
+    return WATCHED_FILES.has(basename(changedPath)) ? dirname(changedPath) : null;
+  }
+
+  ignoresDir(dir: string): boolean {
+    return SKIPPED_DIRS.has(basename(dir));
+  }
+
+  async findUnits(root: string, problems: string[]): Promise<string[]> {
+    if (!(await stat(root)).isDirectory()) return [];
+    return findRunFolders(root, problems);
+  }
+
+  async ingest(dir: string): Promise<UnitResult> {
+    const r = await ingestRunFolder(this.store, this.hub, dir);
+    return { runIds: r.runId ? [r.runId] : [], points: r.points, problems: r.problems };
+  }
+}
