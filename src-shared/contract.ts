@@ -3,7 +3,7 @@
 // server builds its native routes from this map and the renderer's HTTP transport builds
 // URLs from it, so a renamed method or field breaks the build on both sides.
 import { z } from 'zod';
-import type { IngestReport, MetricSeries, RunStatus, RunSummary, WatchRoot } from './domain';
+import type { ArtifactEntry, ArtifactPreview, IngestReport, MetricSeries, RunDatasetInput, RunModelOutput, RunStatus, RunSummary, WatchRoot } from './domain';
 import { RUN_STATUSES } from './domain';
 import { LIMITS } from './limits';
 import { keyProblem, metricPointProblem, type MetricPointInput } from './metric-point-check';
@@ -15,6 +15,7 @@ export const keySchema = z.string().superRefine((key, ctx) => {
   if (message) ctx.addIssue({ code: 'custom', message });
 });
 
+const modelIdSchema = z.string().regex(/^m-[0-9a-f]{1,64}$/, 'is not a model id');
 const runIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/, 'is not a run id');
 
 const paramsSchema = z
@@ -102,6 +103,24 @@ export const contract = {
       minStep: z.coerce.number().optional(),
       maxStep: z.coerce.number().optional(),
     }),
+  }),
+  getRunIO: method<{ inputs: RunDatasetInput[]; models: RunModelOutput[] }>()({
+    http: { method: 'GET', path: '/api/v1/runs/:id/io' },
+    input: z.object({ id: runIdSchema }),
+  }),
+  listArtifacts: method<{ root: string | null; entries: ArtifactEntry[] }>()({
+    http: { method: 'GET', path: '/api/v1/runs/:id/artifacts' },
+    input: z.object({
+      id: runIdSchema,
+      /** A folder below the artifact root; the root when omitted. */
+      path: z.string().max(4096).optional(),
+      /** List a model the run produced instead of the run's own artifacts. */
+      modelId: modelIdSchema.optional(),
+    }),
+  }),
+  previewArtifact: method<ArtifactPreview>()({
+    http: { method: 'GET', path: '/api/v1/runs/:id/artifact-preview' },
+    input: z.object({ id: runIdSchema, path: z.string().min(1).max(4096), modelId: modelIdSchema.optional() }),
   }),
   listWatchRoots: method<{ roots: WatchRoot[] }>()({
     http: { method: 'GET', path: '/api/v1/watch' },

@@ -81,3 +81,43 @@ export interface IngestReport {
   points: number;
   problems: string[];
 }
+
+/** A file or folder in a run's (or model's) artifacts. */
+export interface ArtifactEntry {
+  /** Path relative to the artifact root, `/`-separated. */
+  path: string;
+  isDir: boolean;
+  size?: number;
+}
+
+/** The start of a text artifact, or an image as base64, for a preview. */
+export interface ArtifactPreview {
+  path: string;
+  size: number;
+  encoding: 'utf8' | 'base64';
+  mediaType: string;
+  content: string;
+  /** True when only the first `PREVIEW_BYTES` are included. */
+  truncated: boolean;
+}
+
+/** A dataset version a run used, with its role (training, validation, …). */
+export interface RunDatasetInput {
+  name: string;
+  digest: string;
+  sourceType: string;
+  source: string;
+  context: string | null;
+  /** JSON text as MLflow records it (e.g. `{"mlflow_colspec": [...]}`), when known. */
+  schema: string | null;
+  profile: string | null;
+}
+
+/** A model a run produced (MLflow 3 logged models). */
+export interface RunModelOutput {
+  id: string;
+  name: string;
+  status: string;
+  step: number;
+  artifactUri: string;
+}

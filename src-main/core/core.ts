@@ -6,7 +6,7 @@ import { createHandlers } from './api/handlers';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { WatchService } from './watch/watch-service';
 import { startHttpServer, type RunningServer } from './server/http-server';
-import { ArtifactStore } from './mlflow/artifact-store';
+import { ArtifactStore } from './artifacts/artifact-store';
 import { createMlflowRoutes } from './mlflow/mlflow-routes';
 import { ensureDataDir, loadOrCreateToken, removeServerFile, writeServerFile } from './data-dir';
 
@@ -43,7 +43,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const hub = new EventHub((id) => store.runs.summary(id));
   const watch = new WatchService({ store, hub, log });
   const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
-  const handlers = createHandlers({ store, hub, watch, samplesDir: join(opts.resourcesDir, 'sample-runs') });
+  const handlers = createHandlers({ store, hub, watch, artifacts, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
   const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);
   let server: RunningServer | null = null;

@@ -9,6 +9,8 @@ import { downsample } from '../store/downsample';
 import type { EventHub } from '../events/event-hub';
 import { randomRunName } from './run-names';
 import { requireRun, writeToRun } from './run-writes';
+import { createArtifactHandlers } from './artifact-handlers';
+import type { ArtifactStore } from '../artifacts/artifact-store';
 
 /** The folder-watching side of the core, as the API sees it. */
 export interface WatchControl {
@@ -25,6 +27,7 @@ export interface HandlerDeps {
   watch: WatchControl;
   /** Folder of the bundled sample runs (resources/sample-runs). */
   samplesDir: string;
+  artifacts: ArtifactStore;
   now?: () => number;
 }
 
@@ -111,5 +114,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     addWatchRoot: ({ path }) => watch.add(path),
     removeWatchRoot: async ({ path }) => ({ removed: await watch.remove(path) }),
     loadSampleRuns: () => watch.ingestOnce(deps.samplesDir),
+    ...createArtifactHandlers(store, deps.artifacts),
   };
 }

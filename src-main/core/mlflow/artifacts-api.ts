@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { requireRun } from '../api/run-writes';
-import { listDir } from './artifact-store';
+import { listDir } from '../artifacts/artifact-store';
 import type { MlflowContext } from './mlflow-context';
 import type { Fields } from './mlflow-fields';
 import { fileInfoJson } from './mlflow-json';

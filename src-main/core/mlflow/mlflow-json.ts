@@ -4,7 +4,7 @@ import type { RunSummary } from '../../../src-shared/domain';
 import type { Experiment } from '../store/experiment-repo';
 import type { RunInput } from '../store/dataset-repo';
 import type { LoggedModel } from '../store/logged-model-repo';
-import type { ArtifactFile } from './artifact-store';
+import type { ArtifactFile } from '../artifacts/artifact-store';
 
 export function keyValues(record: Record<string, string>): { key: string; value: string }[] {
   return Object.entries(record).map(([key, value]) => ({ key, value }));

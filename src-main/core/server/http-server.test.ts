@@ -1,37 +1,11 @@
 import { request } from 'node:http';
+import { send } from '../test-support/http-client';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
 import { startTestCore } from '../test-support/test-core';
 import type { Core } from '../core';
 
 const tempDir = useTempDirs();
-
-interface Reply {
-  status: number;
-  body: string;
-  json: () => Record<string, unknown>;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-/** Raw HTTP (not fetch) so tests can send any Host header and body. */
-function send(core: Core, method: string, path: string, opts: { body?: string; headers?: Record<string, string>; auth?: boolean } = {}): Promise<Reply> {
-  const port = core.server!.port;
-  const headers: Record<string, string> = { host: `127.0.0.1:${port}`, ...opts.headers };
-  if (opts.auth !== false && core.token) headers.authorization = `Bearer ${core.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(parts).toString('utf8');
-        done({ status: res.statusCode!, body, headers: res.headers, json: () => JSON.parse(body) });
-      });
-    });
-    req.on('error', fail);
-    req.end(opts.body);
-  });
-}
 
 async function serverCore(): Promise<Core> {
   return startTestCore(tempDir(), { port: 0 });
