@@ -5,6 +5,7 @@ import { ApiError } from '../../../src-shared/errors';
 import { LIMITS } from '../../../src-shared/limits';
 import { readJsonBody } from '../server/read-body';
 import { sendJson } from '../server/respond';
+import { queryFields } from '../server/query-fields';
 import type { MlflowContext } from './mlflow-context';
 import { Fields } from './mlflow-fields';
 import { experimentsApi } from './experiments-api';
@@ -74,15 +75,6 @@ const COMPILED: CompiledRoute[] = TRACKING.map(([verb, path, handler]) => {
   });
   return { verb, pattern: new RegExp(`^${source}$`), names, handler };
 });
-
-function queryFields(url: URL): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
-    out[key] = all.length > 1 ? all : all[0];
-  }
-  return out;
-}
 
 function decodePath(path: string): string {
   try {

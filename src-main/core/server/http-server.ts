@@ -9,6 +9,7 @@ import { readJsonBody } from './read-body';
 import { sendError, sendJson } from './respond';
 import { matchContractRoute } from './contract-routes';
 import { serveEventStream } from './event-stream';
+import { queryFields } from './query-fields';
 import { createStaticUi } from './static-ui';
 
 /** A group of routes beside the native ones (e.g. MLflow's); answers and returns true, or false to pass. */
@@ -34,16 +35,6 @@ export interface RunningServer {
 }
 
 const HOST = '127.0.0.1';
-
-/** Query fields as input: a repeated key becomes a list, as MLflow's GET routes expect. */
-function queryInput(url: URL): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
-    out[key] = all.length > 1 ? all : all[0];
-  }
-  return out;
-}
 
 function collapseSlashes(target: string): string {
   const q = target.indexOf('?');
@@ -86,7 +77,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       throw new ApiError('ENDPOINT_NOT_FOUND', lookup.pathKnown ? `Method ${method} is not allowed on ${url.pathname}` : `No API route ${url.pathname}`);
     }
     const { match } = lookup;
-    const fields = method === 'GET' ? queryInput(url) : await readJsonBody(req, LIMITS.bodyBytes);
+    const fields = method === 'GET' ? queryFields(url) : await readJsonBody(req, LIMITS.bodyBytes);
     // Path parameters win over body fields of the same name.
     const output = await opts.dispatch(match.method, { ...fields, ...match.params });
     sendJson(res, match.successStatus, output);
