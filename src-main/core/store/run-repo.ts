@@ -83,6 +83,7 @@ export class RunRepo {
       ),
       lifecycle: db.prepare<[LifecycleStage, number | null, string]>('UPDATE runs SET lifecycle_stage = ?, deleted_time = ? WHERE id = ?'),
       setArtifactUri: db.prepare<[string, string]>('UPDATE runs SET artifact_uri = ? WHERE id = ?'),
+      setSource: db.prepare<[SourceKind, string | null, string]>('UPDATE runs SET source_kind = ?, source_path = ? WHERE id = ?'),
       deleteTag: db.prepare<[string, string]>('DELETE FROM tags WHERE run_id = ? AND key = ?'),
       finish: db.prepare<[RunStatus, number, string]>('UPDATE runs SET status = ?, end_time = ? WHERE id = ?'),
       heartbeat: db.prepare<[number, string]>('UPDATE runs SET last_heartbeat = max(last_heartbeat, ?) WHERE id = ?'),
@@ -162,6 +163,11 @@ export class RunRepo {
 
   setArtifactUri(id: string, uri: string): void {
     this.q.setArtifactUri.run(uri, id);
+  }
+
+  /** Where the run is read from now (upsert keeps the first source; a store can move). */
+  setSource(id: string, kind: SourceKind, path: string | null): void {
+    this.q.setSource.run(kind, path, id);
   }
 
   deleteTag(id: string, key: string): boolean {

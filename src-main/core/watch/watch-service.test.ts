@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../src-shared/events';
@@ -6,6 +6,7 @@ import { useTempDirs } from '../test-support/temp-dir';
 import { startTestCore } from '../test-support/test-core';
 import { appendLines, points, writeRunFolder } from '../test-support/run-folder';
 import type { Core } from '../core';
+import { appendMetric, createMlflowDb, insertMetrics, insertRun, writeExperiment, writeFile, writeRun } from '../test-support/mlflow-stores';
 
 const tempDir = useTempDirs();
 
@@ -89,6 +90,72 @@ describe('WatchService', () => {
     await seen;
     await core.watch.idle();
     expect(core.store.runs.summary('late0')).toBeNull();
+    await core.close();
+  });
+
+  it('tails an MLflow file store live: new runs, appended metric lines, a deleted experiment', async () => {
+    const root = tempDir();
+    const mlruns = join(root, 'mlruns');
+    const expDir = writeExperiment(mlruns, '1', 'live');
+    const runA = writeRun(expDir, '1', 'a'.repeat(32));
+    appendMetric(runA, 'loss', ['1 1.0 0']);
+    const core = await startTestCore(tempDir());
+    expect((await core.watch.add(root)).report).toEqual({ runs: 1, points: 1, problems: [] });
+
+    const created = nextEvent(core, (e) => e.type === 'run.updated' && e.data.run.id === 'b'.repeat(32));
+    const runB = writeRun(expDir, '1', 'b'.repeat(32));
+    await created;
+    const count = (id: string) => core.store.runs.summary(id)!.metrics[0]?.count ?? 0;
+    const appended = nextEvent(core, (e) => e.type === 'points.appended' && count('b'.repeat(32)) === 2);
+    appendMetric(runB, 'train/acc', ['1 0.5 0', '2 nan 1']);
+    await appended;
+
+    const deleted = nextEvent(core, (e) => e.type === 'run.updated' && e.data.run.id === 'a'.repeat(32) && e.data.run.lifecycleStage === 'deleted');
+    writeRun(expDir, '1', 'a'.repeat(32), { lifecycle_stage: 'deleted' });
+    renameSync(expDir, join(mlruns, '.trash', '1'));
+    await deleted;
+    await core.watch.idle();
+    expect(count('a'.repeat(32))).toBe(1);
+    await core.close();
+  });
+
+  it('watches an mlflow.db given as a file, and one that appears in a watched folder', async () => {
+    const root = tempDir();
+    const file = join(root, 'tracking.db');
+    const db = createMlflowDb(file);
+    insertRun(db, 'c'.repeat(32));
+    insertMetrics(db, 'c'.repeat(32), 'loss', [{ value: 1, step: 0 }]);
+    const core = await startTestCore(tempDir());
+    expect((await core.watch.add(file)).report).toEqual({ runs: 1, points: 1, problems: [] });
+    expect(core.watch.roots().map((r) => r.path)).toEqual([file]);
+    const count = (id: string) => core.store.runs.summary(id)?.metrics[0]?.count ?? 0;
+    const appended = nextEvent(core, (e) => e.type === 'points.appended' && count('c'.repeat(32)) === 3);
+    insertMetrics(db, 'c'.repeat(32), 'loss', [{ value: 2, step: 1 }, { value: 3, step: 2 }]);
+    await appended;
+
+    const folder = tempDir();
+    await core.watch.add(folder);
+    const later = nextEvent(core, (e) => e.type === 'points.appended' && e.data.runId === 'd'.repeat(32));
+    mkdirSync(join(folder, 'project'));
+    const fresh = createMlflowDb(join(folder, 'project', 'mlflow.db'));
+    insertRun(fresh, 'd'.repeat(32));
+    insertMetrics(fresh, 'd'.repeat(32), 'loss', [{ value: 1, step: 0 }]);
+    await later;
+    await core.close();
+  });
+
+  it('refuses a file it cannot read, and reports a broken one on its root without crashing', async () => {
+    const root = tempDir();
+    const text = join(root, 'notes.txt');
+    writeFileSync(text, 'hello');
+    const core = await startTestCore(tempDir());
+    await expect(core.dispatch('addWatchRoot', { path: text })).rejects.toMatchObject({ code: 'INVALID_PARAMETER_VALUE' });
+    const mlruns = join(root, 'mlruns');
+    const expDir = writeExperiment(mlruns, '1', 'e');
+    await core.watch.add(root);
+    const reported = nextEvent(core, (e) => e.type === 'watch.changed' && (e.data.root.lastError ?? '').includes('not valid YAML'));
+    writeFile(join(expDir, 'f'.repeat(32), 'meta.yaml'), 'run_id: [broken\n');
+    await reported;
     await core.close();
   });
 });

@@ -48,6 +48,8 @@ export function applyRun(store: Store, run: MlflowRun, source: { kind: SourceKin
     lifecycleStage: run.lifecycleStage,
     deletedTime: run.lifecycleStage === 'deleted' ? (run.deletedTime ?? now) : null,
   });
+  // A deleted experiment's runs move to `.trash/`; the run page must list files from there.
+  store.runs.setSource(run.id, source.kind, source.path);
   const params = { ...run.params };
   for (const key of store.runs.paramConflicts(run.id, params)) {
     problems.push(`${source.path}: run ${run.id}: param '${key}' changed value; the first value is kept`);
