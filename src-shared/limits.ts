@@ -9,4 +9,6 @@ export const LIMITS = {
   /** Points accepted in one log request. */
   pointsPerRequest: 100_000,
   seriesPoints: 20_000,
+  /** Bytes of a file an artifact preview carries (the UI says "showing the first …"). */
+  previewBytes: 256 * 1024,
 } as const;

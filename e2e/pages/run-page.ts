@@ -3,6 +3,11 @@ import type { Locator, Page } from '@playwright/test';
 export class RunPage {
   readonly root: Locator;
   readonly name: Locator;
+  readonly source: Locator;
+  readonly artifacts: Locator;
+  readonly preview: Locator;
+  readonly inputs: Locator;
+  readonly models: Locator;
 
   constructor(
     readonly page: Page,
@@ -10,6 +15,11 @@ export class RunPage {
   ) {
     this.root = page.getByTestId('run-page');
     this.name = page.getByTestId('run-name');
+    this.source = page.getByTestId('run-source');
+    this.artifacts = page.getByTestId('artifacts-panel');
+    this.preview = this.artifacts.getByTestId('artifact-preview');
+    this.inputs = page.getByTestId('inputs-panel');
+    this.models = page.getByTestId('models-panel');
   }
 
   async open(runId: string) {
@@ -32,5 +42,14 @@ export class RunPage {
 
   lastStep(key: string): Locator {
     return this.chart(key).getByTestId('last-step');
+  }
+
+  /** A file or folder row in the run's artifact tree, by its path from the artifact root. */
+  artifact(path: string): Locator {
+    return this.artifacts.locator(`[data-testid="artifact-row"][data-path="${path}"]`);
+  }
+
+  datasetInput(name: string): Locator {
+    return this.inputs.locator(`[data-testid="dataset-input"][data-name="${name}"]`);
   }
 }

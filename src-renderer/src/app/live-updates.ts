@@ -1,9 +1,12 @@
 // Routes core events into the stores. `run.updated` can arrive hundreds of times a second
 // while something logs; updates are collected and applied once per animation frame, so the
 // table re-renders at most at the display's rate, and only with the newest summary per run.
+// The same event is the cue to refetch an open run page's inputs, models and artifact listings.
 import type { RunSummary } from '../../../src-shared/domain';
 import { eventFeed } from '../api/client';
+import { useArtifactsStore } from '../stores/artifacts-store';
 import { useConnectionStore } from '../stores/connection-store';
+import { useRunIoStore } from '../stores/run-io-store';
 import { useRunsStore } from '../stores/runs-store';
 import { useSeriesStore } from '../stores/series-store';
 import { useSourcesStore } from '../stores/sources-store';
@@ -17,6 +20,10 @@ export function startLiveUpdates(): () => void {
     const runs = [...pending.values()];
     pending.clear();
     useRunsStore.getState().upsert(runs);
+    for (const run of runs) {
+      useRunIoStore.getState().runUpdated(run.id);
+      useArtifactsStore.getState().runUpdated(run.id);
+    }
   };
 
   const stop = eventFeed({
@@ -38,6 +45,8 @@ export function startLiveUpdates(): () => void {
     onConnected: () => {
       void useRunsStore.getState().load();
       useSeriesStore.getState().refetchAll();
+      useRunIoStore.getState().refetchAll();
+      useArtifactsStore.getState().refetchAll();
     },
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatNumber, formatTick } from './format';
+import { formatBytes, formatCount, formatDuration, formatNumber, formatTick } from './format';
 
 describe('formatNumber', () => {
   it('keeps small and large values short', () => {
@@ -27,5 +27,17 @@ describe('formatCount and formatDuration', () => {
     expect(formatDuration(192_000)).toBe('3m 12s');
     expect(formatDuration(3_840_000)).toBe('1h 04m');
     expect(formatDuration(2 * 86_400_000 + 3 * 3_600_000)).toBe('2d 3h');
+  });
+});
+
+describe('formatBytes', () => {
+  it('steps by 1024 and keeps three significant digits', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1023)).toBe('1023 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(256 * 1024)).toBe('256 KB');
+    expect(formatBytes(12.3 * 1024 * 1024)).toBe('12.3 MB');
+    expect(formatBytes(1023.4 * 1024)).toBe('1023 KB');
+    expect(formatBytes(5 * 1024 ** 5)).toBe('5120 TB');
   });
 });

@@ -68,3 +68,18 @@ export function formatDuration(ms: number): string {
   if (h < 24) return `${h}h ${pad(m % 60)}m`;
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
+
+const BYTE_UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
+
+/** File sizes in 1024 steps, three significant digits: `512 B`, `1.5 KB`, `12.3 MB`. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = value >= 100 ? String(Math.round(value)) : trimZeros(value.toPrecision(3));
+  return `${digits} ${BYTE_UNITS[unit]}`;
+}

@@ -6,6 +6,7 @@ import type { MetricSeries } from '../../../src-shared/domain';
 import { fromWire } from '../../../src-shared/wire-number';
 import { api } from '../api/client';
 import { errorMessage } from '../api/api-errors';
+import { createKeyedThrottle } from '../lib/keyed-throttle';
 
 const MIN_REFETCH_INTERVAL_MS = 500;
 
@@ -72,16 +73,11 @@ export function seriesId(runId: string, key: string): string {
   return `${runId}\u0000${key}`;
 }
 
-/** Per-series fetch bookkeeping; not state anything renders, so it lives beside the store. */
-interface Throttle {
-  runId: string;
-  key: string;
-  inFlight: boolean;
-  again: boolean;
-  lastStart: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
+/** Run ids never hold NUL (contract: `[\w-]+`), so the first one splits the id. */
+function parseSeriesId(id: string): { runId: string; key: string } {
+  const at = id.indexOf('\u0000');
+  return { runId: id.slice(0, at), key: id.slice(at + 1) };
 }
-const throttles = new Map<string, Throttle>();
 
 export const useSeriesStore = create<SeriesState>()((set, get) => {
   const patch = (id: string, update: (entry: SeriesEntry) => SeriesEntry) =>
@@ -91,47 +87,16 @@ export const useSeriesStore = create<SeriesState>()((set, get) => {
       return entry ? { entries: { ...state.entries, [id]: update(entry) } } : state;
     });
 
-  const fetchNow = async (id: string, t: Throttle) => {
-    t.inFlight = true;
-    t.lastStart = Date.now();
+  const throttle = createKeyedThrottle(MIN_REFETCH_INTERVAL_MS, async (id) => {
+    const { runId, key } = parseSeriesId(id);
     const resolution = get().entries[id]?.resolution ?? 600;
     try {
-      const series = await api.getMetricSeries({ id: t.runId, key: t.key, points: resolution });
+      const series = await api.getMetricSeries({ id: runId, key, points: resolution });
       patch(id, () => ({ status: 'ready', view: toView(series), error: null, resolution }));
     } catch (error) {
       patch(id, (entry) => ({ ...entry, status: 'error', error: errorMessage(error) }));
-    } finally {
-      t.inFlight = false;
-      if (t.again && throttles.get(id) === t) {
-        t.again = false;
-        schedule(t.runId, t.key);
-      }
     }
-  };
-
-  const schedule = (runId: string, key: string) => {
-    const id = seriesId(runId, key);
-    let t = throttles.get(id);
-    if (!t) {
-      t = { runId, key, inFlight: false, again: false, lastStart: 0, timer: undefined };
-      throttles.set(id, t);
-    }
-    if (t.inFlight) {
-      t.again = true;
-      return;
-    }
-    if (t.timer) return;
-    const wait = t.lastStart + MIN_REFETCH_INTERVAL_MS - Date.now();
-    if (wait <= 0) {
-      void fetchNow(id, t);
-      return;
-    }
-    const pending = t;
-    pending.timer = setTimeout(() => {
-      pending.timer = undefined;
-      if (throttles.get(id) === pending) void fetchNow(id, pending);
-    }, wait);
-  };
+  });
 
   return {
     entries: {},
@@ -146,24 +111,23 @@ export const useSeriesStore = create<SeriesState>()((set, get) => {
           [id]: { status: entry?.view ? 'ready' : 'loading', view: entry?.view ?? null, error: null, resolution },
         },
       }));
-      schedule(runId, key);
+      throttle.schedule(id);
     },
 
     pointsAppended: (runId, keys) => {
       const { entries } = get();
-      for (const key of keys) if (entries[seriesId(runId, key)]) schedule(runId, key);
+      for (const key of keys) {
+        const id = seriesId(runId, key);
+        if (entries[id]) throttle.schedule(id);
+      }
     },
 
     refetchAll: () => {
-      for (const t of throttles.values()) if (get().entries[seriesId(t.runId, t.key)]) schedule(t.runId, t.key);
+      for (const id of Object.keys(get().entries)) throttle.schedule(id);
     },
 
     forgetRun: (runId) => {
-      for (const [id, t] of throttles) {
-        if (t.runId !== runId) continue;
-        clearTimeout(t.timer);
-        throttles.delete(id);
-      }
+      for (const id of throttle.keys()) if (parseSeriesId(id).runId === runId) throttle.cancel(id);
       set((state) => ({
         entries: Object.fromEntries(Object.entries(state.entries).filter(([id]) => !id.startsWith(`${runId}\u0000`))),
       }));

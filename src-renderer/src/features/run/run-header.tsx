@@ -4,6 +4,7 @@ import { RunDuration } from '../../components/run-duration';
 import { RunSwatch } from '../../components/run-swatch';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTimeSeconds } from '../../lib/format';
+import { sourceLabel } from './source-label';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -15,12 +16,18 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 export function RunHeader({ run }: { run: RunSummary }) {
+  const source = sourceLabel(run);
   return (
     <header className="run-header" data-testid="run-header">
       <div className="run-header__title">
         <RunSwatch runId={run.id} size={14} />
         <h1 data-testid="run-name">{run.name || run.id}</h1>
         <StatusBadge status={run.status} />
+        {run.lifecycleStage === 'deleted' && (
+          <span className="run-header__deleted" data-testid="run-deleted">
+            Deleted
+          </span>
+        )}
       </div>
       <dl className="run-header__fields">
         <Field label="Experiment">{run.experiment}</Field>
@@ -42,14 +49,23 @@ export function RunHeader({ run }: { run: RunSummary }) {
           </span>
         </Field>
         <Field label="Source">
-          {run.sourceKind === 'api' ? (
-            'API'
-          ) : (
-            <span className="mono run-header__path" title={run.sourcePath ?? ''}>
-              {run.sourcePath ?? 'folder'}
-            </span>
-          )}
+          <span data-testid="run-source">
+            {source.kind}
+            {source.path && (
+              <>
+                {' · '}
+                <span className="mono run-header__path" title={source.path}>
+                  {source.path}
+                </span>
+              </>
+            )}
+          </span>
         </Field>
+        {run.userId && (
+          <Field label="User">
+            <span data-testid="run-user">{run.userId}</span>
+          </Field>
+        )}
       </dl>
     </header>
   );

@@ -3,16 +3,20 @@ import { runColor } from '../../../../src-shared/run-color';
 import { ErrorBanner } from '../../components/error-banner';
 import { Skeleton } from '../../components/skeleton';
 import { routeHref } from '../../lib/hash-router';
+import { useArtifactsStore } from '../../stores/artifacts-store';
+import { useRunIoStore } from '../../stores/run-io-store';
 import { useRunsStore } from '../../stores/runs-store';
 import { useSeriesStore } from '../../stores/series-store';
 import { KeyValueTable } from './key-value-table';
 import { MetricChart } from './metric-chart';
 import { MetricSummaryTable } from './metric-summary-table';
+import { RunFiles } from './run-files';
 import { RunHeader } from './run-header';
 import './run-page.css';
 
 export function RunPage({ runId }: { runId: string }) {
   const run = useRunsStore((s) => s.byId[runId]);
+  const io = useRunIoStore((s) => s.byRun[runId]);
   const [fetchError, setFetchError] = useState<string | null>(null);
 
   // Always fetched on open: the page may be opened by URL before the list has loaded.
@@ -22,9 +26,12 @@ export function RunPage({ runId }: { runId: string }) {
       .getState()
       .fetchRun(runId)
       .then((error) => current && setFetchError(error));
+    useRunIoStore.getState().request(runId);
     return () => {
       current = false;
       useSeriesStore.getState().forgetRun(runId);
+      useRunIoStore.getState().forgetRun(runId);
+      useArtifactsStore.getState().forgetRun(runId);
     };
   }, [runId]);
 
@@ -70,6 +77,7 @@ export function RunPage({ runId }: { runId: string }) {
           ))}
         </div>
       )}
+      <RunFiles run={run} io={io} />
     </div>
   );
 }

@@ -1,4 +1,6 @@
-// What the runs table shows: all runs, filtered by the text box, sorted by the chosen column.
+// What the runs table shows: the active runs, filtered by the text box, sorted by the chosen
+// column. A deleted run leaves the table at once and returns if restored; the runs store keeps
+// it, so a page open on it can say it was deleted instead of spinning.
 // Derived here from the stores on each change, never stored a second time.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -17,7 +19,7 @@ export interface RunTable {
 export function useRunTable(): RunTable {
   const byId = useRunsStore((s) => s.byId);
   const { filter, sort } = useUiStore(useShallow((s) => ({ filter: s.filter, sort: s.sort })));
-  const all = useMemo(() => Object.values(byId), [byId]);
+  const all = useMemo(() => Object.values(byId).filter((run) => run.lifecycleStage !== 'deleted'), [byId]);
   const { paramKeys, metricKeys } = useMemo(() => tableColumns(all), [all]);
   // Keyed on the key names so a live update that leaves them unchanged keeps the columns.
   const paramSig = paramKeys.join('\n');

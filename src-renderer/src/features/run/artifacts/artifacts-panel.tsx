@@ -1,0 +1,28 @@
+import type { RunSummary } from '../../../../../src-shared/domain';
+import { ArtifactBrowser } from './artifact-browser';
+import './artifacts.css';
+
+export function ArtifactsPanel({ run }: { run: RunSummary }) {
+  return (
+    <section className="run-section panel run-section--artifacts" data-testid="artifacts-panel">
+      <header className="run-section__head">
+        <h2 className="section-title">Artifacts</h2>
+        {run.artifactUri && (
+          <span className="mono muted run-section__aside" title={run.artifactUri}>
+            {run.artifactUri}
+          </span>
+        )}
+      </header>
+      <ArtifactBrowser
+        runId={run.id}
+        label="Artifacts"
+        empty={
+          <>
+            No artifacts. Log files with <code>mlflow.log_artifact(path)</code> or put them in the run folder.
+          </>
+        }
+        noRoot={run.artifactUri ? 'Artifacts are stored outside Runlens; they cannot be listed here.' : 'This run has no artifact location.'}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import type { RunSummary } from '../../../../src-shared/domain';
+
+const KIND_LABELS: Record<RunSummary['sourceKind'], string> = {
+  api: 'API',
+  mlflow: 'MLflow API',
+  'mlflow-file-store': 'MLflow file store',
+  'mlflow-db': 'MLflow database',
+  'runlens-folder': 'Run folder',
+};
+
+/** Where a run came from, for the header: the kind, and the file or folder when there is one. */
+export function sourceLabel(run: Pick<RunSummary, 'sourceKind' | 'sourcePath'>): { kind: string; path: string | null } {
+  const path = run.sourceKind === 'api' || run.sourceKind === 'mlflow' ? null : run.sourcePath;
+  return { kind: KIND_LABELS[run.sourceKind] ?? run.sourceKind, path: path || null };
+}
