@@ -75,12 +75,12 @@ def test_over_limit_batch_is_refused_whole(backend, case):
 
 def test_over_long_values_are_truncated(backend):
     """A real mlflow server (MLFLOW_TRUNCATE_LONG_VALUES, on by default) stores a param value over
-    6000 characters or a tag value over 8000 cut to that length rather than refusing it."""
+    6000 characters or a tag value over 8000 cut to that length rather than refusing it; the
+    client sends them whole and documents that they "will be truncated when stored"."""
     client = MlflowClient()
     run_id = client.create_run(backend.new_experiment("truncate")).info.run_id
-    client._tracking_client.store.log_batch(
-        run_id, metrics=[], params=[Param("long", "p" * 6001)], tags=[RunTag("long", "t" * 8001)]
-    )
+    client.log_param(run_id, "long", "p" * 6001)
+    client.set_tag(run_id, "long", "t" * 8001)
     run = client.get_run(run_id)
     assert run.data.params["long"] == "p" * 6000
     assert run.data.tags["long"] == "t" * 8000

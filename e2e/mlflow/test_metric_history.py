@@ -30,6 +30,7 @@ POINTS = [
 
 def key(value: float) -> str:
     """NaN != NaN, so values compare by their repr; ±DBL_MAX counts as the infinity it stands for."""
+    value = float(value)
     if abs(value) == sys.float_info.max:
         value = math.copysign(math.inf, value)
     return repr(value)

@@ -31,7 +31,7 @@ def test_fluent_run_round_trips(backend, status):
     mlflow.set_tags({"stage": "dev", "gpu": "none"})
     mlflow.end_run(status=status)
 
-    run = MlflowClient().get_run(run_id)
+    run = mlflow.get_run(run_id)
     assert run.info.status == status
     assert run.info.run_name == name
     assert run.info.experiment_id == exp
