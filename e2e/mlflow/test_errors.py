@@ -36,6 +36,9 @@ CASES: dict[str, tuple[Callable, str]] = {
     "change a param value": (_changed_param, "INVALID_PARAMETER_VALUE"),
     "log to a deleted run": (_log_to_deleted_run, "INVALID_PARAMETER_VALUE"),
     "create an existing experiment": (_existing_experiment, "RESOURCE_ALREADY_EXISTS"),
+    "search with a malformed filter": (lambda c, r, e: c.search_runs([e], "metrics.acc >> 1"), "INVALID_PARAMETER_VALUE"),
+    "search with OR": (lambda c, r, e: c.search_runs([e], "metrics.a > 1 OR metrics.b > 1"), "INVALID_PARAMETER_VALUE"),
+    "search ordered by an unknown attribute": (lambda c, r, e: c.search_runs([e], order_by=["attributes.nope ASC"]), "INVALID_PARAMETER_VALUE"),
 }
 
 

@@ -130,3 +130,24 @@ def test_delete_tag_and_rename_run(backend):
         assert native["name"] == "after"
         assert user_tags(native["tags"]) == {"keep": "1"}
         assert native["status"] == "KILLED"
+
+
+def test_async_logging_lands_after_flush(backend):
+    exp = backend.new_experiment("async")
+    with mlflow.start_run(experiment_id=exp) as run:
+        for step in range(50):
+            mlflow.log_metric("loss", step / 50, step=step, synchronous=False)
+        mlflow.log_param("mode", "async", synchronous=False)
+        mlflow.flush_async_logging()
+    got = MlflowClient().get_run(run.info.run_id)
+    assert got.data.params == {"mode": "async"}
+    assert sorted(m.step for m in MlflowClient().get_metric_history(run.info.run_id, "loss")) == list(range(50))
+
+
+def test_localhost_tracking_uri(backend):
+    """Users write http://localhost:PORT as often as 127.0.0.1; the Host header then says localhost."""
+    client = MlflowClient(tracking_uri=backend.url.replace("127.0.0.1", "localhost"))
+    exp = client.create_experiment(unique("localhost"))
+    run_id = client.create_run(exp).info.run_id
+    client.log_metric(run_id, "x", 2.0)
+    assert MlflowClient().get_run(run_id).data.metrics == {"x": 2.0}

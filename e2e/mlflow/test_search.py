@@ -40,6 +40,14 @@ QUERIES = [
     ("", [], ["noacc-6", "abc-5", "xyz-4", "abd-3", "abc-2", "abc-1"]),
     ("", ["params.lr ASC", "attributes.start_time DESC"], ["abc-5", "abc-2", "noacc-6", "xyz-4", "abd-3", "abc-1"]),
     ("tags.team = 'y'", ["metrics.acc DESC"], ["xyz-4", "abc-2"]),
+    ("metrics.acc >= 0.9", ["attributes.start_time ASC"], ["abc-1", "abc-5"]),
+    ("params.lr LIKE '0.0%'", ["attributes.start_time ASC"], ["abc-2", "abc-5"]),
+    ("tags.`mlflow.runName` = 'xyz-4'", [], ["xyz-4"]),
+    (f"attributes.start_time > {T0 + 3000}", ["attributes.start_time ASC"], ["xyz-4", "abc-5", "noacc-6"]),
+    (f"attributes.end_time <= {T0 + 2500}", ["attributes.start_time ASC"], ["abc-1", "abc-2"]),
+    ("metrics.loss < 0.25 AND metrics.acc > 0", ["attributes.start_time ASC"], ["abc-1", "abc-2"]),
+    ("", ["tags.team ASC", "metrics.acc DESC"], ["abc-5", "abc-1", "abd-3", "noacc-6", "xyz-4", "abc-2"]),
+    ("", ["attributes.run_name DESC"], ["xyz-4", "noacc-6", "abd-3", "abc-5", "abc-2", "abc-1"]),
 ]
 
 
