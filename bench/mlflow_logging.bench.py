@@ -7,7 +7,7 @@ nothing but that every point arrived.
 Workload per server: RUNS runs x KEYS metrics x STEPS steps through MlflowClient.log_batch in
 1000-metric requests (the per-request limit), then SINGLE MlflowClient.log_metric calls, one
 point each. Sizes come from MLFLOW_BENCH_RUNS / _KEYS / _STEPS / _SINGLE (defaults 100, 10,
-1000, 2000); MLFLOW_BENCH_QUICK=1 shrinks them to 10 runs x 10 x 500 and 300 calls (< 1 min).
+1000, 2000); MLFLOW_BENCH_QUICK=1 shrinks them to 10 runs x 10 x 300 and 200 calls (< 1 min).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import os
 os.environ["MLFLOW_DISABLE_TELEMETRY"] = "true"
 os.environ["DO_NOT_TRACK"] = "true"
 os.environ["MLFLOW_HTTP_REQUEST_MAX_RETRIES"] = "0"
+os.environ["MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT"] = "true"
 for _var in ("MLFLOW_TRACKING_URI", "MLFLOW_TRACKING_TOKEN", "MLFLOW_EXPERIMENT_ID"):
     os.environ.pop(_var, None)
 
@@ -37,8 +38,8 @@ from servers import Server, start_mlflow_server, start_runlens  # noqa: E402
 QUICK = os.environ.get("MLFLOW_BENCH_QUICK") == "1"
 RUNS = int(os.environ.get("MLFLOW_BENCH_RUNS", 10 if QUICK else 100))
 KEYS = int(os.environ.get("MLFLOW_BENCH_KEYS", 10))
-STEPS = int(os.environ.get("MLFLOW_BENCH_STEPS", 500 if QUICK else 1000))
-SINGLE = int(os.environ.get("MLFLOW_BENCH_SINGLE", 300 if QUICK else 2000))
+STEPS = int(os.environ.get("MLFLOW_BENCH_STEPS", 300 if QUICK else 1000))
+SINGLE = int(os.environ.get("MLFLOW_BENCH_SINGLE", 200 if QUICK else 2000))
 BATCH = 1000
 T0 = 1_760_000_000_000
 
