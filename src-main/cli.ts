@@ -9,15 +9,16 @@ import { defaultDataDir } from './core/data-dir';
 const HELP = `runlens ${version} — local-first experiment tracker
 
 Usage:
-  runlens serve [--port 5850] [--data DIR] [--watch DIR ...] [--no-auth]
+  runlens serve [--port 5850] [--data DIR] [--watch PATH ...] [--no-auth]
       Start the core and its HTTP server on 127.0.0.1; open the printed URL in a browser.
-  runlens ingest DIR [--data DIR]
-      Ingest the run folders under DIR once and report what was found.
+  runlens ingest PATH [--data DIR]
+      Ingest what PATH holds once and report what was found: run folders, MLflow stores
+      (mlruns/ folders, mlflow.db files) anywhere below a folder, or an MLflow database file.
 
 Options:
   --data DIR    data directory (default: $RUNLENS_DATA or ${defaultDataDir()})
   --port N      port to listen on (0 picks a free one)
-  --watch DIR   watch this folder for run folders (repeatable; remembered)
+  --watch PATH  watch this folder (or MLflow database file) live (repeatable; remembered)
   --no-auth     do not require the API token (only for trusted single-user machines)
 `;
 
@@ -64,7 +65,7 @@ async function serve(args: string[]): Promise<void> {
 
 async function ingest(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' } } });
-  if (positionals.length !== 1) throw new Error('usage: runlens ingest DIR [--data DIR]');
+  if (positionals.length !== 1) throw new Error('usage: runlens ingest PATH [--data DIR]');
   const core = await createCore({ ...paths, version, dataDir: resolve(values.data ?? defaultDataDir()) });
   try {
     const report = await core.watch.ingestOnce(positionals[0]!);

@@ -41,6 +41,20 @@ describe('WatchService', () => {
     await core.close();
   });
 
+  it('sees the last write of a burst, whose change event chokidar drops', async () => {
+    const root = tempDir();
+    const dir = writeRunFolder(root, 'burst', { id: 'burst0' }, points('loss', 0, 1));
+    const core = await startTestCore(tempDir());
+    await core.watch.add(root);
+    const count = () => core.store.runs.summary('burst0')!.metrics[0]!.count;
+    appendLines(dir, points('loss', 1, 2));
+    while (count() < 2) await new Promise((r) => setTimeout(r, 1));
+    // Within 50 ms of the previous change event: chokidar swallows this one's.
+    appendLines(dir, points('loss', 2, 3));
+    await nextEvent(core, () => count() === 3);
+    await core.close();
+  });
+
   it('remembers watched folders across restarts without re-ingesting', async () => {
     const root = tempDir();
     const data = tempDir();

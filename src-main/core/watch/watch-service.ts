@@ -6,7 +6,7 @@ import { ApiError } from '../../../src-shared/errors';
 import type { Store } from '../store/store';
 import type { EventHub } from '../events/event-hub';
 import type { WatchControl } from '../api/handlers';
-import type { IngestSource } from './source';
+import { errorText, type IngestSource } from './source';
 import { defaultSources } from './sources';
 import { KeyedQueue } from './keyed-queue';
 import { MAX_DEPTH } from './walk-tree';
@@ -22,6 +22,13 @@ export interface WatchServiceOptions {
 
 /** Queue keys name the source too: one path may be a unit of two formats. */
 const KEY_SEP = '\0';
+/**
+ * chokidar drops a `change` event that follows the previous one for the same file within 50 ms
+ * (a leading-edge throttle with no trailing event), so the last write of a burst — the final
+ * metric rows of a run — may never be reported. Each event therefore also arms a re-check this
+ * long after the burst's last event.
+ */
+export const SETTLE_MS = 200;
 
 /**
  * Keeps watched roots in sync with the store: chokidar reports changed files, each source says
@@ -33,6 +40,7 @@ export class WatchService implements WatchControl {
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly lastError = new Map<string, string>();
   private readonly queue: KeyedQueue;
+  private readonly settleTimers = new Map<string, NodeJS.Timeout>();
   private readonly sources: IngestSource[];
   private readonly log: (message: string) => void;
 
@@ -43,7 +51,9 @@ export class WatchService implements WatchControl {
       const at = key.indexOf(KEY_SEP);
       const source = this.sources.find((s) => s.kind === key.slice(0, at))!;
       const unit = key.slice(at + 1);
-      const result = await source.ingest(unit);
+      // Sources report bad files rather than throw; anything else (a locked store) must still
+      // not reject the queue's promise, which nobody awaits: report it on the root.
+      const result = await source.ingest(unit).catch((e: unknown) => ({ problems: [`${unit}: ${errorText(e)}`] }));
       this.report(unit, result.problems);
     });
   }
@@ -106,6 +116,8 @@ export class WatchService implements WatchControl {
   async close(): Promise<void> {
     await Promise.all([...this.watchers.values()].map((w) => w.close()));
     this.watchers.clear();
+    for (const t of this.settleTimers.values()) clearTimeout(t);
+    this.settleTimers.clear();
     await this.queue.idle();
   }
 
@@ -143,12 +155,25 @@ export class WatchService implements WatchControl {
           },
         });
     const onFile = (file: string) => {
-      for (const key of this.unitsFor(file)) void this.queue.request(key);
+      for (const key of this.unitsFor(file)) {
+        void this.queue.request(key);
+        this.settleLater(key);
+      }
     };
     watcher.on('add', onFile);
     watcher.on('change', onFile);
     watcher.on('error', (e) => this.report(root, [`${root}: watcher error: ${(e as Error).message}`]));
     return new Promise((done) => watcher.once('ready', () => done(watcher)));
+  }
+
+  private settleLater(key: string): void {
+    clearTimeout(this.settleTimers.get(key));
+    const timer = setTimeout(() => {
+      this.settleTimers.delete(key);
+      if (this.watchers.size > 0) void this.queue.request(key);
+    }, SETTLE_MS);
+    timer.unref();
+    this.settleTimers.set(key, timer);
   }
 
   private report(path: string, problems: string[]): void {

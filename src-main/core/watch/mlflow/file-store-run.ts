@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import type { RunInput } from '../../store/dataset-repo';
 import type { MlflowRun } from '../../ingest/mlflow/records';
 import { RUN_NAME_TAG } from '../../ingest/mlflow/records';
@@ -83,15 +83,17 @@ export async function readFileStoreRun(expDir: string, runDir: string, problems:
 }
 
 /**
- * The run's artifact folder as a local path. MLflow records an absolute `file:` URI at creation,
- * which goes stale when the store is copied elsewhere or the experiment is moved to `.trash`;
- * the folder beside meta.yaml is then the real one.
+ * The run's artifact folder as a local path. MLflow records an absolute `file:` URI when the run
+ * is created; when that is the store's default layout (`…/<run>/artifacts`), the folder beside
+ * meta.yaml is the real one — the recorded path goes stale, or points at the original, when
+ * the store is copied elsewhere or the experiment is moved to `.trash`. A custom artifact
+ * location (or a remote URI) is kept as recorded.
  */
 function artifactFolder(uri: string | null, runDir: string): string | null {
   const path = localArtifactPath(uri);
   const beside = join(runDir, 'artifacts');
-  if (isLocalPath(path) && path !== beside && !existsSync(path) && existsSync(beside)) return beside;
-  return path ?? (existsSync(beside) ? beside : null);
+  const defaultLayout = path === null || (isLocalPath(path) && path.endsWith(sep + join(basename(runDir), 'artifacts')));
+  return defaultLayout && existsSync(beside) ? beside : path;
 }
 
 /** Dataset inputs: `<run>/inputs/<id>/meta.yaml` pointing at `<experiment>/datasets/<id>/`. */
