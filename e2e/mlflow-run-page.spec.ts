@@ -1,6 +1,6 @@
 // A run logged through MLflow's REST routes (as the `mlflow` client would): its page shows the
 // artifacts (browsable, previewed), the dataset inputs, and follows deletion live.
-import { createMlflowRun, gradientPng, mlflowPost, putArtifact, type MlflowRun } from './fixtures/mlflow-rest';
+import { createMlflowRun, gradientPng, logDatasetInputs, mlflowPost, putArtifact, type MlflowRun } from './fixtures/mlflow-rest';
 import type { RunlensServer } from './fixtures/runlens-server';
 import { expect, test } from './fixtures/test';
 
@@ -21,22 +21,19 @@ async function logRun(server: RunlensServer): Promise<MlflowRun> {
   await putArtifact(server, run, 'plots/curve.png', gradientPng(48, 32));
   await putArtifact(server, run, 'notes.txt', 'first epoch looked fine\n');
   await putArtifact(server, run, 'weights.bin', new Uint8Array([0, 1, 2, 3, 0, 255, 0, 7]));
-  await mlflowPost(server, 'runs/log-inputs', {
-    run_id: run.runId,
-    datasets: [
-      {
-        tags: [{ key: 'mlflow.data.context', value: 'training' }],
-        dataset: {
-          name: 'train',
-          digest: 'abc123',
-          source_type: 'local',
-          source: '{"uri": "/data/train.csv"}',
-          schema: '{"mlflow_colspec": [{"type": "double", "name": "x"}, {"type": "long", "name": "label"}]}',
-          profile: '{"num_rows": 42}',
-        },
-      },
-    ],
-  });
+  await logDatasetInputs(server, run, [
+    {
+      name: 'train',
+      digest: 'abc123',
+      context: 'training',
+      uri: '/data/train.csv',
+      columns: [
+        { type: 'double', name: 'x' },
+        { type: 'long', name: 'label' },
+      ],
+      rows: 42,
+    },
+  ]);
   return run;
 }
 
@@ -89,7 +86,7 @@ test('the run page browses and previews an MLflow run’s artifacts and shows it
   await expect(runPage.artifact('late.txt')).toBeVisible();
 });
 
-test('deleting an MLflow run removes it from the runs table live; restoring brings it back', async ({ server, runsPage }) => {
+test('deleting an MLflow run removes it from the runs table live; restoring brings it back', async ({ server, runsPage, runPage }) => {
   const kept = await createMlflowRun(server, 'kept');
   const doomed = await createMlflowRun(server, 'doomed');
   await runsPage.open();
@@ -101,7 +98,13 @@ test('deleting an MLflow run removes it from the runs table live; restoring brin
   await expect(runsPage.row(kept.runId)).toBeVisible();
   await expect(runsPage.rowCount).toHaveText('1 run');
 
+  // Its page still opens by URL, and says why it is not in the table.
+  await runPage.open(doomed.runId);
+  await expect(runPage.deletedBadge).toBeVisible();
+
   await mlflowPost(server, 'runs/restore', { run_id: doomed.runId });
+  await expect(runPage.deletedBadge).toHaveCount(0);
+  await runsPage.open();
   await expect(runsPage.row(doomed.runId)).toBeVisible();
   await expect(runsPage.rowCount).toHaveText('2 runs');
 });

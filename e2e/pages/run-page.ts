@@ -4,6 +4,7 @@ export class RunPage {
   readonly root: Locator;
   readonly name: Locator;
   readonly source: Locator;
+  readonly deletedBadge: Locator;
   readonly artifacts: Locator;
   readonly preview: Locator;
   readonly inputs: Locator;
@@ -16,6 +17,7 @@ export class RunPage {
     this.root = page.getByTestId('run-page');
     this.name = page.getByTestId('run-name');
     this.source = page.getByTestId('run-source');
+    this.deletedBadge = page.getByTestId('run-deleted');
     this.artifacts = page.getByTestId('artifacts-panel');
     this.preview = this.artifacts.getByTestId('artifact-preview');
     this.inputs = page.getByTestId('inputs-panel');

@@ -49,11 +49,11 @@ export function RunHeader({ run }: { run: RunSummary }) {
           </span>
         </Field>
         <Field label="Source">
-          <span data-testid="run-source">
+          <span className="run-header__source" data-testid="run-source">
             {source.kind}
             {source.path && (
               <>
-                {' · '}
+                <span aria-hidden>·</span>
                 <span className="mono run-header__path" title={source.path}>
                   {source.path}
                 </span>
