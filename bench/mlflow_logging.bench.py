@@ -101,6 +101,7 @@ def measure(start, name: str, root: Path) -> Figures:
 
 
 def main() -> None:
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work skews both columns)")
     print(f"workload: {RUNS} runs x {KEYS} metrics x {STEPS} steps via log_batch ({BATCH}/request), "
           f"then {SINGLE} log_metric calls; mlflow client {__import__('mlflow').__version__}")
     with tempfile.TemporaryDirectory(prefix="mlflow-bench-") as tmp:
@@ -114,8 +115,11 @@ def main() -> None:
         ("log_metric calls/s", lambda f: f.single_calls / f.single_seconds),
     ]
     print(f"\n{'':24}{'mlflow server':>16}{'runlens':>16}{'runlens/mlflow':>17}")
+    def fmt(x: float) -> str:
+        return f"{x:>16,.1f}" if x < 100 else f"{x:>16,.0f}"
+
     for label, rate in rows:
-        print(f"{label:24}{rate(peer):>16,.0f}{rate(ours):>16,.0f}{rate(ours) / rate(peer):>16.2f}x")
+        print(f"{label:24}{fmt(rate(peer))}{fmt(rate(ours))}{rate(ours) / rate(peer):>16.2f}x")
     print(f"\n{'wall seconds (batch)':24}{peer.batch_seconds:>16.1f}{ours.batch_seconds:>16.1f}")
     print(f"{'wall seconds (single)':24}{peer.single_seconds:>16.1f}{ours.single_seconds:>16.1f}")
 
