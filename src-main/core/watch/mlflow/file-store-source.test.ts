@@ -1,4 +1,4 @@
-import { appendFileSync, chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../store/store';
@@ -121,10 +121,9 @@ describe('MlflowFileStoreSource', () => {
     const liar = writeRun(expDir, '42', 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', { run_id: RUN });
     writeFile(join(mlruns, '7', 'meta.yaml'), ': : :\n');
     writeRun(join(mlruns, '7'), '7', 'dddddddddddddddddddddddddddddddd');
-    mkdirSync(join(good, 'metrics', 'dir-not-file', 'x'), { recursive: true });
-    const unreadable = join(good, 'params', 'secret');
-    writeFile(unreadable, 'x');
-    chmodSync(unreadable, 0o000);
+    // A folder where meta.yaml should be: reading fails (EISDIR), even as root.
+    const unreadable = join(expDir, 'cccccccccccccccccccccccccccccccc');
+    mkdirSync(join(unreadable, 'meta.yaml'), { recursive: true });
     const r = await ingestAll(source, mlruns);
     expect(r.points).toBe(2);
     expect(r.runIds).toEqual([RUN]);
@@ -134,8 +133,8 @@ describe('MlflowFileStoreSource', () => {
     expect(text).toContain(`${join(broken, 'meta.yaml')}: not valid YAML`);
     expect(text).toContain(`${join(liar, 'meta.yaml')}: run_id/experiment_id do not match`);
     expect(text).toContain(join(mlruns, '7', 'meta.yaml'));
+    expect(text).toContain(`${join(unreadable, 'meta.yaml')}: EISDIR`);
     expect(store.runs.list().map((x) => x.id)).toEqual([RUN]);
-    chmodSync(unreadable, 0o644);
   });
 
   it('reports a changed param and keeps the first value', async () => {

@@ -51,7 +51,10 @@ export class MlflowFileStoreSource implements IngestSource {
     const runs: string[] = [];
     for (const s of stores) {
       for (const expDir of [...(await subdirs(s, problems)).filter((d) => basename(d) !== TRASH_DIR && basename(d) !== REGISTRY_DIR), ...(await subdirs(join(s, TRASH_DIR), problems))]) {
-        const entries = await readdir(expDir, { withFileTypes: true }).catch(() => []);
+        const entries = await readdir(expDir, { withFileTypes: true }).catch((e: unknown) => {
+          problems.push(`${expDir}: ${errorText(e)}`);
+          return [];
+        });
         if (!entries.some((e) => e.isFile() && e.name === META_FILE)) continue;
         experiments.push(expDir);
         for (const e of entries) {
