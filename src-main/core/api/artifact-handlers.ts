@@ -4,13 +4,13 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ArtifactEntry, ArtifactPreview } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
+import { LIMITS } from '../../../src-shared/limits';
 import type { Handlers } from '../../../src-shared/contract';
 import type { Store } from '../store/store';
 import { listDir, type ArtifactStore } from '../artifacts/artifact-store';
 import { requireRun } from './run-writes';
 
-/** How much of a file a preview carries. */
-export const PREVIEW_BYTES = 256 * 1024;
+const PREVIEW_BYTES = LIMITS.previewBytes;
 
 const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
 

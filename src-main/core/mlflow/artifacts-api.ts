@@ -23,6 +23,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export const artifactsApi = {
   async upload(ctx: MlflowContext, path: string, req: IncomingMessage, res: ServerResponse) {
     await ctx.artifacts.put(path, req);
+    const owner = ownerRun(ctx, path);
+    if (owner) ctx.hub.runChanged(owner);
     sendJson(res, 200, {});
   },
 
@@ -45,6 +47,8 @@ export const artifactsApi = {
 
   async remove(ctx: MlflowContext, path: string) {
     await ctx.artifacts.delete(path);
+    const owner = ownerRun(ctx, path);
+    if (owner) ctx.hub.runChanged(owner);
     return {};
   },
 
@@ -59,3 +63,14 @@ export const artifactsApi = {
     return { root_uri: run.artifactUri ?? '', files: files.map((file) => fileInfoJson({ ...file, path: sub ? `${sub}/${file.path}` : file.path })) };
   },
 };
+
+/**
+ * The run whose page shows a proxied artifact path: `<exp>/<run>/artifacts/…` for a run's files,
+ * `<exp>/models/<model>/artifacts/…` for a logged model's (its source run). Open pages refresh
+ * on that run's event.
+ */
+function ownerRun(ctx: MlflowContext, path: string): string | null {
+  const [, second, third] = path.split('/');
+  if (second === 'models' && third) return ctx.store.models.get(third)?.sourceRunId ?? null;
+  return second && ctx.store.runs.exists(second) ? second : null;
+}

@@ -81,6 +81,7 @@ export const loggedModelsApi = {
 
   finalize(ctx: MlflowContext, f: Fields) {
     const model = ctx.store.tx(() => ctx.store.models.change(f.requiredString('model_id'), ctx.now(), { status: status(f) }));
+    if (model.sourceRunId) ctx.hub.runChanged(model.sourceRunId);
     return { model: loggedModelJson(model) };
   },
 

@@ -106,7 +106,18 @@ describe('MLflow REST routes', () => {
     const core = await startTestCore(tempDir(), { port: 0 });
     const { runId } = await newRun(core);
     const base = `/api/2.0/mlflow-artifacts/artifacts/0/${runId}/artifacts`;
+    // An open run page learns of a new file from its run's event (earlier events delivered first).
+    core.hub.flush();
+    const announced = new Promise<void>((done) => {
+      const off = core.hub.subscribe((e) => {
+        if (e.type === 'run.updated' && e.data.run.id === runId) {
+          off();
+          done();
+        }
+      });
+    });
     expect((await send(core, 'PUT', `${base}/plots/loss.txt`, { body: 'hello', json: false })).status).toBe(200);
+    await announced;
     expect((await send(core, 'GET', `${base}/plots/loss.txt`)).body).toBe('hello');
     const listed = await send(core, 'GET', `/api/2.0/mlflow-artifacts/artifacts?path=0/${runId}/artifacts/plots`);
     expect(listed.json()).toEqual({ files: [{ path: 'loss.txt', is_dir: false, file_size: 5 }] });
