@@ -22,6 +22,11 @@ def _existing_experiment(client: MlflowClient, run_id: str, exp: str) -> None:
     client.create_experiment(client.get_experiment(exp).name)
 
 
+def _deleted_experiment_name(client: MlflowClient, run_id: str, exp: str) -> None:
+    client.delete_experiment(exp)
+    client.create_experiment(client.get_experiment(exp).name)
+
+
 def _log_to_deleted_run(client: MlflowClient, run_id: str, exp: str) -> None:
     client.delete_run(run_id)
     client.log_metric(run_id, "x", 1.0)
@@ -36,6 +41,7 @@ CASES: dict[str, tuple[Callable, str]] = {
     "change a param value": (_changed_param, "INVALID_PARAMETER_VALUE"),
     "log to a deleted run": (_log_to_deleted_run, "INVALID_PARAMETER_VALUE"),
     "create an existing experiment": (_existing_experiment, "RESOURCE_ALREADY_EXISTS"),
+    "reuse a deleted experiment's name": (_deleted_experiment_name, "RESOURCE_ALREADY_EXISTS"),
     "search with a malformed filter": (lambda c, r, e: c.search_runs([e], "metrics.acc >> 1"), "INVALID_PARAMETER_VALUE"),
     "search with OR": (lambda c, r, e: c.search_runs([e], "metrics.a > 1 OR metrics.b > 1"), "INVALID_PARAMETER_VALUE"),
     "search ordered by an unknown attribute": (lambda c, r, e: c.search_runs([e], order_by=["attributes.nope ASC"]), "INVALID_PARAMETER_VALUE"),

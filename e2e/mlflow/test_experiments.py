@@ -36,14 +36,18 @@ def test_experiment_lifecycle(backend):
     def found(view):
         return [e.experiment_id for e in client.search_experiments(view_type=view, filter_string=f"name = '{name}-renamed'")]
 
+    run_id = client.create_run(exp_id).info.run_id
     client.delete_experiment(exp_id)
     assert client.get_experiment(exp_id).lifecycle_stage == "deleted"
+    assert client.get_experiment_by_name(f"{name}-renamed").lifecycle_stage == "deleted"
+    assert client.get_run(run_id).info.lifecycle_stage == "deleted"
     assert found(ViewType.ACTIVE_ONLY) == []
     assert found(ViewType.DELETED_ONLY) == [exp_id]
     assert found(ViewType.ALL) == [exp_id]
 
     client.restore_experiment(exp_id)
     assert client.get_experiment(exp_id).lifecycle_stage == "active"
+    assert client.get_run(run_id).info.lifecycle_stage == "active"
     assert found(ViewType.ACTIVE_ONLY) == [exp_id]
 
 

@@ -1,6 +1,8 @@
 """Run lifecycle through the fluent API and MlflowClient: params, metrics, tags, end statuses,
 nested runs, delete/restore, tag deletion and renaming."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import mlflow
 import pytest
 from mlflow import MlflowClient
@@ -151,3 +153,42 @@ def test_localhost_tracking_uri(backend):
     run_id = client.create_run(exp).info.run_id
     client.log_metric(run_id, "x", 2.0)
     assert MlflowClient().get_run(run_id).data.metrics == {"x": 2.0}
+
+
+def test_resume_run_by_id(backend):
+    exp = backend.new_experiment("resume")
+    with mlflow.start_run(experiment_id=exp, run_name="resumable") as first:
+        mlflow.log_metric("loss", 1.0, step=0)
+    client = MlflowClient()
+    assert client.get_run(first.info.run_id).info.status == "FINISHED"
+    with mlflow.start_run(run_id=first.info.run_id) as again:
+        assert again.info.run_id == first.info.run_id
+        assert client.get_run(first.info.run_id).info.status == "RUNNING"
+        mlflow.log_metric("loss", 0.5, step=1)
+    run = client.get_run(first.info.run_id)
+    assert (run.info.status, run.info.run_name, run.data.metrics) == ("FINISHED", "resumable", {"loss": 0.5})
+    assert sorted(m.step for m in client.get_metric_history(run.info.run_id, "loss")) == [0, 1]
+
+
+def test_concurrent_logging_to_one_run(backend):
+    """Four threads log at once (a data loader, an evaluator, async logging): nothing is lost."""
+    client = MlflowClient()
+    run_id = client.create_run(backend.new_experiment("threads")).info.run_id
+
+    def worker(w: int) -> None:
+        for step in range(40):
+            client.log_metric(run_id, f"w{w}", step * 1.0, timestamp=1_760_000_000_000 + step, step=step)
+            client.log_metric(run_id, "shared", w * 1000 + step, timestamp=1_760_000_000_000 + step, step=step)
+        client.log_param(run_id, f"p{w}", str(w))
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(worker, range(4)))
+    run = client.get_run(run_id)
+    assert run.data.params == {f"p{w}": str(w) for w in range(4)}
+    for w in range(4):
+        assert sorted(m.value for m in client.get_metric_history(run_id, f"w{w}")) == [s * 1.0 for s in range(40)]
+    shared = client.get_metric_history(run_id, "shared")
+    assert sorted(m.value for m in shared) == sorted(float(w * 1000 + s) for w in range(4) for s in range(40))
+    if backend.native:
+        counts = {m["key"]: m["count"] for m in backend.native.run(run_id)["metrics"]}
+        assert counts == {"shared": 160, **{f"w{w}": 40 for w in range(4)}}

@@ -112,6 +112,22 @@ def test_search_runs_pages(seeded):
     assert pages(seeded) == [["abc-1", "abc-2"], ["abd-3", "xyz-4"], ["abc-5", "noacc-6"]]
 
 
+def test_paging_through_tied_runs_sees_each_once(backend):
+    """60 runs with one start time: the order's tie-break must be stable across pages."""
+    client = MlflowClient()
+    exp = backend.new_experiment("ties")
+    created = {client.create_run(exp, start_time=T0).info.run_id for _ in range(60)}
+    seen, token = [], None
+    for _ in range(20):
+        page = client.search_runs([exp], max_results=7, order_by=["attributes.start_time DESC"], page_token=token)
+        seen += [r.info.run_id for r in page]
+        token = page.token
+        if not token:
+            break
+    assert len(seen) == len(set(seen)) == 60 and set(seen) == created
+    assert len(mlflow.search_runs([exp])) == 60
+
+
 def test_fluent_search_runs_dataframe(seeded):
     exp_name = MlflowClient().get_experiment(seeded).name
     df = mlflow.search_runs(
