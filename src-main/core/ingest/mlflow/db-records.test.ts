@@ -4,10 +4,10 @@ import { localArtifactPath, sqlMetricValue } from './mlflow-values';
 
 const rows = (over: Partial<DbRows> = {}): DbRows => ({
   experiments: [{ experiment_id: 0, name: 'Default', artifact_location: 'file:///m/0', lifecycle_stage: 'active', creation_time: 1 }],
-  experimentTags: [{ owner: 0, key: 'team', value: 'x' }],
+  experimentTags: [{ owner: 0, pairs: '{"team":"x"}' }],
   runs: [{ run_uuid: 'r1', name: '', user_id: null, status: 'SCHEDULED', start_time: null, end_time: null, lifecycle_stage: 'active', artifact_uri: 'file:///m/0/r1/artifacts', experiment_id: 0, deleted_time: null }],
-  params: [{ owner: 'r1', key: 'lr', value: '0.1' }],
-  tags: [{ owner: 'r1', key: 'mlflow.runName', value: 'named-by-tag' }, { owner: 'r1', key: 'empty', value: null }],
+  params: [{ owner: 'r1', pairs: '{"lr":"0.1"}' }],
+  tags: [{ owner: 'r1', pairs: '{"empty":"","mlflow.runName":"named-by-tag"}' }],
   datasetInputs: [{ run_uuid: 'r1', input_uuid: 'i1', name: 'ds', digest: 'd', source_type: 'local', source: '{}', schema: null, profile: null }],
   inputTags: [{ input_uuid: 'i1', name: 'mlflow.data.context', value: 'eval' }],
   ...over,

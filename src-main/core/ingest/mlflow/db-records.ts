@@ -17,15 +17,9 @@ export interface DbRows {
 }
 
 function grouped(rows: KeyValueRow[]): Map<string, Record<string, string>> {
-  const out = new Map<string, Record<string, string>>();
-  for (const r of rows) {
-    const owner = String(r.owner);
-    let m = out.get(owner);
-    if (!m) out.set(owner, (m = {}));
-    // MLflow allows an empty tag value and stores NULL for it in some versions.
-    m[r.key] = r.value ?? '';
-  }
-  return out;
+  // MLflow allows an empty tag value and stores NULL for it in some versions: the query reads
+  // that as ''.
+  return new Map(rows.map((r) => [String(r.owner), JSON.parse(r.pairs) as Record<string, string>]));
 }
 
 export interface DbRecords {

@@ -25,10 +25,14 @@ export interface RunRow {
   deleted_time: number | null;
 }
 
+/**
+ * An owner's key/value pairs (a run's params or tags, an experiment's tags) as one JSON object,
+ * built by SQLite: one row per owner instead of one per pair keeps re-reading a large store on
+ * every commit cheap.
+ */
 export interface KeyValueRow {
   owner: string | number;
-  key: string;
-  value: string | null;
+  pairs: string;
 }
 
 export interface DatasetInputRow {
@@ -62,14 +66,20 @@ export interface MetricRow {
   is_nan: number;
 }
 
+/** Sorted by key first, so an owner's JSON text changes only when its pairs do. */
+function pairsBy(owner: string, table: string): string {
+  return `SELECT ${owner} AS owner, json_group_object(key, coalesce(value, '')) AS pairs
+    FROM (SELECT ${owner}, key, value FROM ${table} ORDER BY ${owner}, key) GROUP BY ${owner}`;
+}
+
 export const SQL = {
   experiments: 'SELECT experiment_id, name, artifact_location, lifecycle_stage, creation_time FROM experiments',
-  experimentTags: 'SELECT experiment_id AS owner, key, value FROM experiment_tags',
+  experimentTags: pairsBy('experiment_id', 'experiment_tags'),
   runs: (hasDeletedTime: boolean) =>
     `SELECT run_uuid, name, user_id, status, start_time, end_time, lifecycle_stage, artifact_uri, experiment_id,
        ${hasDeletedTime ? 'deleted_time' : 'NULL AS deleted_time'} FROM runs`,
-  params: 'SELECT run_uuid AS owner, key, value FROM params',
-  tags: 'SELECT run_uuid AS owner, key, value FROM tags',
+  params: pairsBy('run_uuid', 'params'),
+  tags: pairsBy('run_uuid', 'tags'),
   datasetInputs: `SELECT i.destination_id AS run_uuid, i.input_uuid, d.name, d.digest, d.dataset_source_type AS source_type,
        d.dataset_source AS source, d.dataset_schema AS schema, d.dataset_profile AS profile
      FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id

@@ -28,7 +28,7 @@ describe('MlflowDbSource', () => {
       INSERT INTO experiments VALUES (3, 'exp one', 'file:///m/3', 'active', 1700000000000, 1700000000000, 'default');
       INSERT INTO experiment_tags VALUES ('team', 'vision', 3);
       INSERT INTO params VALUES ('lr', '0.1', '${RUN}');
-      INSERT INTO tags VALUES ('mlflow.runName', 'first', '${RUN}'), ('mlflow.parentRunId', 'p', '${RUN}');
+      INSERT INTO tags VALUES ('mlflow.runName', 'first', '${RUN}'), ('mlflow.parentRunId', 'p', '${RUN}'), ('empty', NULL, '${RUN}');
       INSERT INTO datasets VALUES ('d1', 3, 'ds', 'abc', 'local', '{}', NULL, NULL);
       INSERT INTO inputs VALUES ('i1', 'DATASET', 'd1', 'RUN', '${RUN}', 0);
       INSERT INTO input_tags VALUES ('i1', 'mlflow.data.context', 'training');
@@ -47,7 +47,7 @@ describe('MlflowDbSource', () => {
       sourcePath: file,
       artifactUri: '/m/3/a/artifacts',
       params: { lr: '0.1' },
-      tags: { 'mlflow.runName': 'first', 'mlflow.parentRunId': 'p' },
+      tags: { 'mlflow.runName': 'first', 'mlflow.parentRunId': 'p', empty: '' },
     });
     expect(Array.from(store.metrics.read(RUN, 'loss')!.value)).toEqual([1, NaN, Infinity, -Infinity]);
     expect(store.experiments.byName('exp one')).toMatchObject({ tags: { team: 'vision' }, artifactLocation: 'file:///m/3' });
