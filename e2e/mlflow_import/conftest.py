@@ -52,7 +52,8 @@ class MlflowStore:
         return "mlflow-file-store" if self.kind == "file-store" else "mlflow-db"
 
     def paths(self) -> dict[str, Path]:
-        """The three ways to name a store to `runlens ingest` / `--watch`."""
+        """How a store can be named to `runlens ingest` / `--watch`: its folder, or the store itself
+        (the `mlruns` folder, the `mlflow.db` file)."""
         own = self.folder / ("mlruns" if self.kind == "file-store" else "mlflow.db")
         return {"containing-folder": self.folder, "store-itself": own}
 
