@@ -109,4 +109,26 @@ for (const [i, spec] of RUNS.entries()) {
   const { run, lines } = generate(spec, i);
   writeFileSync(join(dir, 'run.json'), JSON.stringify(run, null, 2) + '\n');
   writeFileSync(join(dir, 'metrics.jsonl'), lines.join('\n') + '\n');
+  writeArtifacts(join(dir, 'artifacts'), spec, run);
+}
+
+/** A training config and a confusion-matrix summary, as real runs leave beside their logs. */
+function writeArtifacts(dir, spec, run) {
+  mkdirSync(dir, { recursive: true });
+  const config = [
+    `# ${spec.name}`,
+    `model: ${spec.params.model}`,
+    'optimizer:',
+    `  name: ${spec.params.optimizer}`,
+    `  lr: ${spec.params.lr}`,
+    `  weight_decay: ${spec.params.weight_decay ?? 0.01}`,
+    `batch_size: ${spec.params.batch_size}`,
+    `epochs: ${spec.params.epochs}`,
+    `seed: ${spec.params.seed}`,
+    `data: ${spec.text ? 'imdb-reviews/v3' : 'cifar10/v2'}`,
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'config.yaml'), config);
+  const summary = { status: run.status, final_epoch: spec.killedAtEpoch ?? spec.params.epochs, git_commit: run.tags['git.commit'] };
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
 }

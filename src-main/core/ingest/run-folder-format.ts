@@ -11,6 +11,8 @@ import { parseLenientJson } from './lenient-json';
 
 export const RUN_FILE = 'run.json';
 export const METRICS_FILE = 'metrics.jsonl';
+/** The run's files (configs, plots, checkpoints) that its page lists. */
+export const ARTIFACTS_DIR = 'artifacts';
 
 const runFileSchema = z.object({
   id: z.string().regex(/^[\w-]{1,64}$/, 'must be 1-64 letters, digits, _ or -').optional(),

@@ -22,7 +22,7 @@ describe('ingestRunFolder', () => {
     const { store, hub, runs } = setup();
     const dir = writeRunFolder(runs, 'r', { id: RUN_ID, experiment: 'x', name: 'folder', status: 'RUNNING', startTime: 5, params: { lr: 0.01 }, tags: { a: 'b' } }, points('loss', 0, 100));
     expect(await ingestRunFolder(store, hub, dir)).toEqual({ runId: RUN_ID, points: 100, problems: [] });
-    expect(store.runs.summary(RUN_ID)).toMatchObject({ name: 'folder', experiment: 'x', sourceKind: 'runlens-folder', sourcePath: dir, params: { lr: '0.01' }, startTime: 5 });
+    expect(store.runs.summary(RUN_ID)).toMatchObject({ name: 'folder', experiment: 'x', sourceKind: 'runlens-folder', sourcePath: dir, artifactUri: join(dir, 'artifacts'), params: { lr: '0.01' }, startTime: 5 });
     appendLines(dir, points('loss', 100, 150));
     expect((await ingestRunFolder(store, hub, dir)).points).toBe(50);
     expect((await ingestRunFolder(store, hub, dir)).points).toBe(0);

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Store } from '../store/store';
 import type { EventHub } from '../events/event-hub';
-import { METRICS_FILE, RUN_FILE, parseMetricLine, parseRunFile } from '../ingest/run-folder-format';
+import { METRICS_FILE, RUN_FILE, parseMetricLine, parseRunFile, ARTIFACTS_DIR } from '../ingest/run-folder-format';
 import { errorText } from './source';
 import { lineParser, tailFile } from './tail-file';
 
@@ -44,6 +44,7 @@ export async function ingestRunFolder(store: Store, hub: EventHub, dir: string):
       endTime: meta.endTime,
       sourceKind: 'runlens-folder',
       sourcePath: dir,
+      artifactUri: join(dir, ARTIFACTS_DIR),
     });
     const conflicts = store.runs.paramConflicts(runId, meta.params);
     for (const key of conflicts) {
