@@ -85,20 +85,11 @@ export const experimentsApi = {
   delete(ctx: MlflowContext, f: Fields) {
     const id = f.requiredString('experiment_id');
     if (id === '0') throw invalid('Cannot delete the default experiment \'0\'. This is an internally reserved experiment.');
-    ctx.store.tx(() => {
-      ctx.store.experiments.require(id);
-      ctx.store.experiments.setLifecycle(id, 'deleted', ctx.now());
-    });
-    return {};
+    return setLifecycle(ctx, id, 'deleted');
   },
 
   restore(ctx: MlflowContext, f: Fields) {
-    const id = f.requiredString('experiment_id');
-    ctx.store.tx(() => {
-      ctx.store.experiments.require(id);
-      ctx.store.experiments.setLifecycle(id, 'active', ctx.now());
-    });
-    return {};
+    return setLifecycle(ctx, f.requiredString('experiment_id'), 'active');
   },
 
   setTag(ctx: MlflowContext, f: Fields) {
@@ -123,3 +114,15 @@ export const experimentsApi = {
     return {};
   },
 };
+
+/** An experiment's runs are deleted and restored with it. */
+function setLifecycle(ctx: MlflowContext, id: string, stage: 'active' | 'deleted') {
+  const now = ctx.now();
+  const runIds = ctx.store.tx(() => {
+    ctx.store.experiments.require(id);
+    ctx.store.experiments.setLifecycle(id, stage, now);
+    return ctx.store.runs.setExperimentLifecycle(id, stage, now);
+  });
+  for (const runId of runIds) ctx.hub.runChanged(runId);
+  return {};
+}

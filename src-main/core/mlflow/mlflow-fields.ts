@@ -83,11 +83,11 @@ export class Fields {
   }
 
   /** `[{key, value}]` lists (tags, params) with the key checked by MLflow's rule. */
-  keyValues(name: string, maxValueLength: number): KeyValue[] {
+  keyValues(name: string, maxValueLength: number, overLong: OverLong = 'refuse'): KeyValue[] {
     return this.list(name).map((item, i) => {
       const o = (item ?? {}) as Record<string, unknown>;
       const key = checkedKey(o.key, `${name}[${i}].key`);
-      return { key, value: checkedValue(o.value, `${name}[${i}].value`, maxValueLength) };
+      return { key, value: checkedValue(o.value, `${name}[${i}].value`, maxValueLength, overLong) };
     });
   }
 }
@@ -99,11 +99,19 @@ export function checkedKey(key: unknown, path: string): string {
   return key as string;
 }
 
-export function checkedValue(value: unknown, path: string, maxLength: number): string {
+/**
+ * What to do with a value over its length limit. MLflow's server truncates run params and tags
+ * (MLFLOW_TRUNCATE_LONG_VALUES, on by default) and its client documents that; elsewhere a long
+ * value is refused.
+ */
+export type OverLong = 'refuse' | 'truncate';
+
+export function checkedValue(value: unknown, path: string, maxLength: number, overLong: OverLong = 'refuse'): string {
   if (value === undefined || value === null) throw missing(path);
   const s = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
   if (s === null) throw invalid(`Invalid value ${JSON.stringify(value)} for parameter '${path}' supplied: expected a string`);
   if (s.length > maxLength) {
+    if (overLong === 'truncate') return s.slice(0, maxLength);
     throw invalid(`'${path}' exceeds the maximum length of ${maxLength} characters (got ${s.length}).`);
   }
   return s;

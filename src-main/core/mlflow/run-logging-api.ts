@@ -73,7 +73,7 @@ export const runLoggingApi = {
   logParam(ctx: MlflowContext, f: Fields) {
     const id = f.runId();
     const key = checkedKey(f.string('key'), 'key');
-    const value = checkedValue(f.string('value'), 'value', MAX_PARAM_VALUE);
+    const value = checkedValue(f.string('value'), 'value', MAX_PARAM_VALUE, 'truncate');
     writeToRun(ctx.store, ctx.hub, id, { params: { [key]: value } }, ctx.now());
     return {};
   },
@@ -81,7 +81,7 @@ export const runLoggingApi = {
   setTag(ctx: MlflowContext, f: Fields) {
     const id = f.runId();
     const key = checkedKey(f.string('key'), 'key');
-    const value = checkedValue(f.string('value'), 'value', MAX_TAG_VALUE);
+    const value = checkedValue(f.string('value'), 'value', MAX_TAG_VALUE, 'truncate');
     writeToRun(ctx.store, ctx.hub, id, { tags: { [key]: value } }, ctx.now());
     // Setting mlflow.runName renames the run, as MLflow does.
     if (key === RUN_NAME_TAG) ctx.store.tx(() => ctx.store.runs.update(id, { name: value }));
@@ -109,8 +109,8 @@ export const runLoggingApi = {
     batchLimit('tags', tagList.length, MAX_PARAMS_TAGS_PER_BATCH);
     batchLimit('metrics, params, and tags', metrics.length + paramList.length + tagList.length, MAX_ENTITIES_PER_BATCH);
     const points = metrics.map((m, i) => metricFrom((m ?? {}) as Record<string, unknown>, `metrics[${i}].`));
-    const params = uniqueParams(f.keyValues('params', MAX_PARAM_VALUE));
-    const tags = Object.fromEntries(f.keyValues('tags', MAX_TAG_VALUE).map((t) => [t.key, t.value]));
+    const params = uniqueParams(f.keyValues('params', MAX_PARAM_VALUE, 'truncate'));
+    const tags = Object.fromEntries(f.keyValues('tags', MAX_TAG_VALUE, 'truncate').map((t) => [t.key, t.value]));
     writeToRun(ctx.store, ctx.hub, id, { points, params, tags }, ctx.now());
     if (tags[RUN_NAME_TAG]) ctx.store.tx(() => ctx.store.runs.update(id, { name: tags[RUN_NAME_TAG] }));
     return {};

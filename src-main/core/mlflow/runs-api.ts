@@ -49,7 +49,7 @@ function naturalOrder(a: RunSummary, b: RunSummary): number {
 export const runsApi = {
   create(ctx: MlflowContext, f: Fields) {
     const experimentId = f.string('experiment_id') || '0';
-    const tags = Object.fromEntries(f.keyValues('tags', MAX_TAG_VALUE).map((t) => [t.key, t.value]));
+    const tags = Object.fromEntries(f.keyValues('tags', MAX_TAG_VALUE, 'truncate').map((t) => [t.key, t.value]));
     const name = f.string('run_name') || tags[RUN_NAME_TAG] || randomRunName();
     const id = randomUUID().replaceAll('-', '');
     const startTime = f.int('start_time') ?? ctx.now();

@@ -22,6 +22,9 @@ describe('HTTP server', () => {
     expect(wrong.status).toBe(401);
     expect((await send(core, 'GET', '/api/v1/runs')).status).toBe(200);
     expect((await send(core, 'GET', '//api/v1/runs', { auth: false })).status).toBe(401);
+    const basic = (user: string, pass: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}` });
+    expect((await send(core, 'GET', '/api/v1/runs', { auth: false, headers: basic('anyone', core.token!) })).status).toBe(200);
+    expect((await send(core, 'GET', '/api/v1/runs', { auth: false, headers: basic(core.token!, 'wrong') })).status).toBe(401);
     await core.close();
   });
 

@@ -28,14 +28,24 @@ export function isForeignWrite(req: IncomingMessage, port: number): boolean {
   return origin !== undefined && !allowedOrigins(port).has(origin.toLowerCase());
 }
 
-/** Token from `Authorization: Bearer …`; MLflow clients send the same header. */
+/**
+ * The token from `Authorization: Bearer <token>` (MLFLOW_TRACKING_TOKEN), or as the password of
+ * Basic auth (MLFLOW_TRACKING_USERNAME / MLFLOW_TRACKING_PASSWORD; any user name).
+ */
 export function hasValidToken(req: IncomingMessage, token: string): boolean {
   const header = req.headers.authorization ?? '';
-  const m = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!m) return false;
-  const given = Buffer.from(m[1]!);
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+  const basic = /^Basic\s+(\S+)$/i.exec(header);
+  let given: string | null = bearer ? bearer[1]! : null;
+  if (basic) {
+    const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    given = colon < 0 ? null : decoded.slice(colon + 1);
+  }
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Sent with the UI: scripts and connections from our own origin only. recharts sets inline styles. */

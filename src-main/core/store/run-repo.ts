@@ -82,6 +82,9 @@ export class RunRepo {
         'UPDATE runs SET status = coalesce(@status, status), end_time = CASE WHEN @set_end THEN @end_time ELSE end_time END, name = coalesce(@name, name) WHERE id = @id',
       ),
       lifecycle: db.prepare<[LifecycleStage, number | null, string]>('UPDATE runs SET lifecycle_stage = ?, deleted_time = ? WHERE id = ?'),
+      experimentLifecycle: db.prepare<[LifecycleStage, number | null, number]>(
+        'UPDATE runs SET lifecycle_stage = ?, deleted_time = ? WHERE experiment_id = ? RETURNING id',
+      ),
       setArtifactUri: db.prepare<[string, string]>('UPDATE runs SET artifact_uri = ? WHERE id = ?'),
       setSource: db.prepare<[SourceKind, string | null, string]>('UPDATE runs SET source_kind = ?, source_path = ? WHERE id = ?'),
       deleteTag: db.prepare<[string, string]>('DELETE FROM tags WHERE run_id = ? AND key = ?'),
@@ -159,6 +162,12 @@ export class RunRepo {
 
   setLifecycle(id: string, stage: LifecycleStage, at: number): void {
     this.q.lifecycle.run(stage, stage === 'deleted' ? at : null, id);
+  }
+
+  /** Deletes or restores every run of an experiment with it, as MLflow does; returns their ids. */
+  setExperimentLifecycle(experimentId: string, stage: LifecycleStage, at: number): string[] {
+    const rows = this.q.experimentLifecycle.all(stage, stage === 'deleted' ? at : null, Number(experimentId)) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   setArtifactUri(id: string, uri: string): void {
