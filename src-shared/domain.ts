@@ -5,10 +5,21 @@ export const RUN_STATUSES = ['RUNNING', 'FINISHED', 'FAILED', 'KILLED'] as const
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /**
- * Where a run came from: the native API, a native run folder, MLflow's REST API, or an MLflow
- * store on disk (an `mlruns/` folder or an `mlflow.db` file).
+ * Where a run came from: the native API, a native run folder, MLflow's REST API, an MLflow
+ * store on disk (an `mlruns/` folder or an `mlflow.db` file), or another logger's files.
  */
-export type SourceKind = 'api' | 'runlens-folder' | 'mlflow' | 'mlflow-file-store' | 'mlflow-db';
+export type SourceKind =
+  | 'api'
+  | 'runlens-folder'
+  | 'mlflow'
+  | 'mlflow-file-store'
+  | 'mlflow-db'
+  | 'tensorboard'
+  | 'wandb'
+  | 'dvclive'
+  | 'lightning-csv'
+  | 'keras-csv'
+  | 'hf-trainer';
 
 export type LifecycleStage = 'active' | 'deleted';
 

@@ -5,6 +5,12 @@ const KIND_LABELS: Record<RunSummary['sourceKind'], string> = {
   mlflow: 'MLflow API',
   'mlflow-file-store': 'MLflow file store',
   'mlflow-db': 'MLflow database',
+  tensorboard: 'TensorBoard',
+  wandb: 'W&B offline run',
+  dvclive: 'DVCLive',
+  'lightning-csv': 'Lightning CSV log',
+  'keras-csv': 'Keras CSV log',
+  'hf-trainer': 'Hugging Face Trainer state',
   'runlens-folder': 'Run folder',
 };
 
