@@ -80,11 +80,20 @@ export interface MetricSeries {
   max: WireNumber[];
 }
 
+/** A file under a watched folder that could not be read fully (junk lines, bad records, …). */
+export interface SourceProblem {
+  file: string;
+  message: string;
+  at: number;
+}
+
 export interface WatchRoot {
   path: string;
   addedAt: number;
   /** Last problem seen under this root, if any (unreadable file, junk line, …). */
   lastError: string | null;
+  /** The files under this root that currently have a problem, newest first, one each. */
+  problems: SourceProblem[];
 }
 
 export interface IngestReport {

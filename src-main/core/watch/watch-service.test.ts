@@ -23,6 +23,22 @@ function nextEvent(core: Core, match: (e: CoreEvent) => boolean): Promise<CoreEv
 }
 
 describe('WatchService', () => {
+  it('lists the files with problems per root, and drops a file once it reads cleanly', async () => {
+    const root = tempDir();
+    const dir = writeRunFolder(root, 'r', { id: 'p0' }, ['junk line', { key: 'loss', value: 1, step: 0 }]);
+    const core = await startTestCore(tempDir());
+    await core.watch.add(root);
+    const [problem] = core.watch.roots()[0]!.problems;
+    expect(problem).toMatchObject({ file: join(dir, 'metrics.jsonl'), message: expect.stringContaining('not JSON') });
+    writeFileSync(join(dir, 'run.json'), '{"id": "p0"');
+    const broken = nextEvent(core, (e) => e.type === 'watch.changed' && e.data.root.problems.some((p) => p.message.includes('run.json')));
+    await broken;
+    writeFileSync(join(dir, 'run.json'), JSON.stringify({ id: 'p0', name: 'fixed' }));
+    const cleared = nextEvent(core, (e) => e.type === 'watch.changed' && e.data.root.problems.length === 0);
+    await cleared;
+    await core.close();
+  });
+
   it('ingests existing folders, then new folders and appended lines as they appear', async () => {
     const root = tempDir();
     writeRunFolder(root, 'old', { id: 'old0', name: 'old' }, points('loss', 0, 10));

@@ -9,6 +9,7 @@ import type { WatchControl } from '../api/handlers';
 import { errorText, type IngestSource } from './source';
 import { defaultSources } from './sources';
 import { KeyedQueue } from './keyed-queue';
+import { ProblemLog } from './problem-log';
 import { MAX_DEPTH } from './walk-tree';
 
 export interface WatchServiceOptions {
@@ -39,6 +40,7 @@ export const SETTLE_MS = 200;
 export class WatchService implements WatchControl {
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly lastError = new Map<string, string>();
+  private readonly problems = new ProblemLog();
   private readonly queue: KeyedQueue;
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
   private readonly sources: IngestSource[];
@@ -64,7 +66,11 @@ export class WatchService implements WatchControl {
   }
 
   roots(): WatchRoot[] {
-    return this.opts.store.watch.roots().map((r) => ({ ...r, lastError: this.lastError.get(r.path) ?? null }));
+    return this.opts.store.watch.roots().map((r) => ({
+      ...r,
+      lastError: this.lastError.get(r.path) ?? null,
+      problems: this.problems.list(r.path),
+    }));
   }
 
   async add(path: string): Promise<{ root: WatchRoot; report: IngestReport }> {
@@ -85,6 +91,7 @@ export class WatchService implements WatchControl {
     await this.watchers.get(root)?.close();
     this.watchers.delete(root);
     this.lastError.delete(root);
+    this.problems.forget(root);
     return this.opts.store.watch.removeRoot(root);
   }
 
@@ -176,12 +183,15 @@ export class WatchService implements WatchControl {
     this.settleTimers.set(key, timer);
   }
 
-  private report(path: string, problems: string[]): void {
-    if (problems.length === 0) return;
+  /** Records what ingesting `scope` found; a clean ingest clears its files' earlier problems. */
+  private report(scope: string, problems: string[]): void {
     for (const p of problems) this.log(p);
-    const root = [...this.watchers.keys()].find((r) => path === r || path.startsWith(r + sep));
+    const root = [...this.watchers.keys()].find((r) => scope === r || scope.startsWith(r + sep));
     if (!root) return;
-    this.lastError.set(root, problems[problems.length - 1]!);
+    const hadProblems = this.problems.list(root).length > 0;
+    this.problems.record(root, scope, problems, Date.now());
+    if (problems.length > 0) this.lastError.set(root, problems[problems.length - 1]!);
+    if (problems.length === 0 && !hadProblems) return;
     const entry = this.roots().find((r) => r.path === root);
     if (entry) this.opts.hub.watchChanged(entry);
   }
