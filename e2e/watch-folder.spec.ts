@@ -1,3 +1,5 @@
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { copyRunFolderInto } from './fixtures/run-folder';
 import { expect, test } from './fixtures/test';
 
@@ -29,4 +31,15 @@ test('watching a folder that does not exist shows the server\'s error', async ({
   await runsPage.open();
   await runsPage.watchFolder(`${server.watchDir}/no-such-folder`);
   await expect(page.getByTestId('watch-panel').getByTestId('error-banner')).toBeVisible();
+});
+
+test('a file with junk lines is listed with its problem under the watched folder', async ({ server, runsPage }) => {
+  await runsPage.open();
+  const folder = await copyRunFolderInto(server.watchDir, 'junk-run', [{ key: 'loss', value: 0.5, step: 0 }]);
+  await expect(runsPage.row(folder.id)).toBeVisible();
+  await appendFile(join(folder.path, 'metrics.jsonl'), 'this is not json\n');
+  const problems = await runsPage.watchProblems();
+  await expect(problems).toHaveCount(1);
+  await expect(problems.first()).toContainText('junk-run/metrics.jsonl');
+  await expect(problems.first()).toContainText('not JSON');
 });

@@ -41,6 +41,13 @@ export class RunsPage {
     return this.rows.filter({ hasText: name });
   }
 
+  /** The files with problems listed under the watched folders (opens the drawer if needed). */
+  async watchProblems() {
+    const panel = this.page.getByTestId('watch-panel');
+    if (!(await panel.isVisible())) await this.page.getByTestId('watch-panel-toggle').click();
+    return panel.getByTestId('watch-root-problem');
+  }
+
   /** Adds a watched folder from the empty state or the watched-folders drawer. */
   async watchFolder(path: string) {
     const panel = this.page.getByTestId('watch-panel');

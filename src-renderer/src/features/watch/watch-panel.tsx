@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ErrorBanner } from '../../components/error-banner';
 import { formatCount } from '../../lib/format';
 import { useSourcesStore } from '../../stores/sources-store';
+import type { WatchRoot } from '../../../../src-shared/domain';
 import './watch-panel.css';
 
 /** Watched folders: add one by path, see each one's last problem, remove it. */
@@ -70,10 +71,39 @@ export function WatchPanel() {
                 Remove
               </button>
             </div>
-            {root.lastError && <div className="watch-panel__problem">{root.lastError}</div>}
+            <RootProblems root={root} />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+const SHOWN_PROBLEMS = 5;
+
+/** The files under a watched folder that could not be read fully, newest first. */
+function RootProblems({ root }: { root: WatchRoot }) {
+  const [all, setAll] = useState(false);
+  if (root.problems.length === 0) return null;
+  const shown = all ? root.problems : root.problems.slice(0, SHOWN_PROBLEMS);
+  const relative = (file: string) => (file.startsWith(root.path) ? file.slice(root.path.length).replace(/^[\\/]/, '') || '.' : file);
+  return (
+    <div className="watch-panel__problems" data-testid="watch-root-problems">
+      <div className="watch-panel__problem-count">
+        {root.problems.length} {root.problems.length === 1 ? 'file has a problem' : 'files have problems'}
+      </div>
+      <ul>
+        {shown.map((p) => (
+          <li key={p.file} className="watch-panel__problem" data-testid="watch-root-problem">
+            <span className="mono">{relative(p.file)}</span> — {p.message}
+          </li>
+        ))}
+      </ul>
+      {root.problems.length > SHOWN_PROBLEMS && (
+        <button type="button" className="quiet" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${root.problems.length}`}
+        </button>
+      )}
+    </div>
   );
 }
