@@ -11,7 +11,23 @@ const NEWLINE = 0x0a;
 /** Turns a run of complete lines (starting at byte `baseOffset` of the file) into points. */
 export type LineParser = (text: string, baseOffset: number, problems: string[]) => NewPoint[];
 
-export interface TailTarget {
+/** What a format makes of the bytes read at `offset`: how many of them are complete units, and what those hold. */
+export interface SliceResult {
+  /** Bytes from the start of the slice that are read for good; the rest is read again next time. */
+  consumed: number;
+  points: NewPoint[];
+  /** Other writes that belong with these points; runs inside the transaction that commits them. */
+  apply?: () => void;
+}
+
+/**
+ * Reads one slice of a file. `full` says the slice stopped before the end of the file: a unit
+ * that does not fit can then never complete, and the parser must consume (skip) something or
+ * the tail stops there. A slice that is not full may end in a unit still being written.
+ */
+export type SliceParser = (bytes: Buffer, offset: number, full: boolean, problems: string[]) => SliceResult;
+
+interface TailCommon {
   runId: string;
   file: string;
   /**
@@ -20,17 +36,47 @@ export interface TailTarget {
    * not read the same lines twice.
    */
   offsetKey: string;
+}
+
+export interface TailTarget extends TailCommon {
   parse: LineParser;
 }
 
+export interface SliceTailTarget extends TailCommon {
+  parseSlice: SliceParser;
+}
+
 /**
- * Tails an append-only text file from the offset committed last time. Points and the new
- * offset commit in one transaction, so a crash or restart neither loses nor duplicates a line;
- * a half-written last line waits for its newline. The offset is checked again inside the
- * transaction: another ingest of the same file (the watcher beside a scan, or `runlens ingest`
- * in another process) may have committed the slice meanwhile. Never throws for file problems.
+ * Tails an append-only text file from the offset committed last time; a half-written last line
+ * waits for its newline (see tailSlices).
  */
-export async function tailFile(store: Store, hub: EventHub, t: TailTarget, problems: string[]): Promise<number> {
+export function tailFile(store: Store, hub: EventHub, t: TailTarget, problems: string[]): Promise<number> {
+  return tailSlices(store, hub, { ...t, parseSlice: lineSlices(t.file, t.parse) }, problems);
+}
+
+function lineSlices(file: string, parse: LineParser): SliceParser {
+  return (bytes, offset, full, problems) => {
+    const lastNl = bytes.lastIndexOf(NEWLINE);
+    if (lastNl < 0) {
+      // No newline: the last line is still being written, unless the slice is full, in which
+      // case one line exceeds the slice and can never be a valid point.
+      if (!full) return { consumed: 0, points: [] };
+      problems.push(`${file}: a line at byte ${offset} is longer than ${SLICE_BYTES} bytes; skipped`);
+      return { consumed: bytes.length, points: [] };
+    }
+    return { consumed: lastNl + 1, points: parse(bytes.toString('utf8', 0, lastNl + 1), offset, problems) };
+  };
+}
+
+/**
+ * Tails an append-only file from the offset committed last time, a slice at a time. Each
+ * slice's points (and the parser's other writes) commit with the new offset in one
+ * transaction, so a crash or restart neither loses nor duplicates a unit. The offset is checked
+ * again inside the transaction: another ingest of the same file (the watcher beside a scan, or
+ * `runlens ingest` in another process) may have committed the slice meanwhile. Never throws
+ * for file problems.
+ */
+export async function tailSlices(store: Store, hub: EventHub, t: SliceTailTarget, problems: string[]): Promise<number> {
   const { runId, file, offsetKey } = t;
   let handle;
   try {
@@ -53,23 +99,15 @@ export async function tailFile(store: Store, hub: EventHub, t: TailTarget, probl
     while (offset < size) {
       const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, size - offset), offset);
       if (bytesRead === 0) break;
-      const lastNl = buf.lastIndexOf(NEWLINE, bytesRead - 1);
-      if (lastNl < 0) {
-        // No newline: the last line is still being written, unless the slice is full, in which
-        // case one line exceeds the slice and can never be a valid point.
-        if (bytesRead < SLICE_BYTES) break;
-        problems.push(`${file}: a line at byte ${offset} is longer than ${SLICE_BYTES} bytes; skipped`);
-        store.tx(() => store.watch.setOffset(offsetKey, offset + bytesRead, runId));
-        offset += bytesRead;
-        continue;
-      }
-      const consumed = lastNl + 1;
-      const points = t.parse(buf.toString('utf8', 0, consumed), offset, problems);
-      const next = offset + consumed;
+      const full = bytesRead === buf.length && offset + bytesRead < size;
+      const slice = t.parseSlice(buf.subarray(0, bytesRead), offset, full, problems);
+      if (slice.consumed <= 0) break;
+      const next = offset + Math.min(slice.consumed, bytesRead);
       const keys = store.tx(() => {
         if (store.watch.offset(offsetKey) !== offset) return null;
-        const touched = store.metrics.append(runId, points);
-        if (points.length > 0) store.runs.heartbeat(runId, latestTimestamp(points));
+        slice.apply?.();
+        const touched = store.metrics.append(runId, slice.points);
+        if (slice.points.length > 0) store.runs.heartbeat(runId, latestTimestamp(slice.points));
         store.watch.setOffset(offsetKey, next, runId);
         return touched;
       });
@@ -78,7 +116,7 @@ export async function tailFile(store: Store, hub: EventHub, t: TailTarget, probl
         continue;
       }
       if (keys.length > 0) hub.pointsAppended(runId, keys);
-      total += points.length;
+      total += slice.points.length;
       offset = next;
     }
   } catch (e) {
