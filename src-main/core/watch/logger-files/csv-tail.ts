@@ -1,0 +1,148 @@
+// Tailing a CSV/TSV whose first line is a header (Lightning, Keras, DVCLive histories) on top of
+// tailSlices: the committed byte offset, plus — in the same transaction — the data rows read and
+// a hash of the header they were read under, kept beside it in the offsets table.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Store } from '../../store/store';
+import type { EventHub } from '../../events/event-hub';
+import { firstLine } from '../../ingest/csv/csv-line';
+import { readCsvRows, type RowReader } from '../../ingest/csv/csv-rows';
+import { SLICE_BYTES, tailSlices, type SliceParser } from '../tail-file';
+import { errorText } from '../source';
+import { StepWatermark } from './step-watermark';
+import { readHead } from './file-reads';
+
+export interface CsvFormat {
+  sep: string;
+  read: RowReader;
+}
+
+export interface CsvTailTarget {
+  runId: string;
+  file: string;
+  /** The format of a header line, or null when the file is not (or no longer) of this format. */
+  format: (header: string) => CsvFormat | null;
+  /**
+   * What a changed header means. `realign`: the writer rewrote the same rows under a wider header
+   * (Lightning), so reading goes on after the rows already read. `reread`: a new file replaced
+   * the old one (Keras's next fit(), a restarted DVCLive run); it is read again from the start,
+   * keeping only points beyond the steps already stored. A shrunk file is always `reread`.
+   */
+  onHeaderChange: 'realign' | 'reread';
+}
+
+const NEWLINE = 0x0a;
+
+export function stateKeys(file: string) {
+  return { offset: file, rows: `${file}#rows`, header: `${file}#header`, dedupeUntil: `${file}#dedupe-until` };
+}
+
+/** A header's identity as a number the offsets table can hold (48 bits of its SHA-256; never 0). */
+export function headerHash(header: string): number {
+  return parseInt(createHash('sha256').update(header).digest('hex').slice(0, 12), 16) || 1;
+}
+
+/** Brings the store up to date with one header CSV. Never throws for file problems. */
+export async function tailCsv(store: Store, hub: EventHub, t: CsvTailTarget, problems: string[]): Promise<number> {
+  const { runId, file } = t;
+  const keys = stateKeys(file);
+  let read;
+  try {
+    read = await readHead(file);
+  } catch (e) {
+    problems.push(`${file}: ${errorText(e)}`);
+    return 0;
+  }
+  const line = read && firstLine(read.text);
+  // No complete header yet: the file is being created, or rewritten right now.
+  if (!read || line === null) return 0;
+  const head = { line, size: read.size };
+  const format = t.format(head.line);
+  if (format === null) {
+    problems.push(`${file}: the header is no longer one this format writes; not read`);
+    return 0;
+  }
+  const hash = headerHash(head.line);
+  const storedHash = store.watch.offset(keys.header);
+  const offset = store.watch.offset(keys.offset);
+  if (storedHash !== 0 && storedHash !== hash) {
+    if (t.onHeaderChange === 'realign') {
+      if (!(await realign(store, t, hash, storedHash, problems))) return 0;
+    } else restart(store, t, hash, offset, head.size, 'the header changed (a new file replaced it)', problems);
+  } else if (head.size < offset) restart(store, t, hash, offset, head.size, 'the file shrank (truncated or replaced)', problems);
+
+  const parseSlice: SliceParser = (bytes, at, full, sliceProblems) => {
+    const lastNl = bytes.lastIndexOf(NEWLINE);
+    if (lastNl < 0) {
+      if (!full) return { consumed: 0, points: [] };
+      sliceProblems.push(`${file}: a line at byte ${at} is longer than ${SLICE_BYTES} bytes; skipped`);
+      return { consumed: bytes.length, points: [] };
+    }
+    const rowsBefore = store.watch.offset(keys.rows);
+    const { points, rows } = readCsvRows(bytes.toString('utf8', 0, lastNl + 1), at, format.sep, rowsBefore, format.read, file, sliceProblems);
+    const kept = at < store.watch.offset(keys.dedupeUntil) ? new StepWatermark(store, runId).filter(points) : points;
+    return {
+      consumed: lastNl + 1,
+      points: kept,
+      apply: () => {
+        store.watch.setOffset(keys.rows, rowsBefore + rows, runId);
+        store.watch.setOffset(keys.header, hash, runId);
+      },
+    };
+  };
+  return tailSlices(store, hub, { runId, file, offsetKey: keys.offset, parseSlice }, problems);
+}
+
+/** Starts the file over: read from byte 0, but keep only points beyond the stored steps. */
+function restart(store: Store, t: CsvTailTarget, hash: number, offset: number, size: number, why: string, problems: string[]): void {
+  const keys = stateKeys(t.file);
+  store.tx(() => {
+    store.watch.setOffset(keys.offset, 0, t.runId);
+    store.watch.setOffset(keys.rows, 0, t.runId);
+    store.watch.setOffset(keys.header, hash, t.runId);
+    store.watch.setOffset(keys.dedupeUntil, Math.max(offset, size), t.runId);
+  });
+  problems.push(`${t.file}: ${why}; reading it again from the start, keeping only points beyond the steps already stored`);
+}
+
+/**
+ * After a rewrite under a new header, goes on reading after the rows already read (the rewrite
+ * keeps them, in order). False while the file holds fewer complete rows than that: the rewrite
+ * is still being written.
+ */
+async function realign(store: Store, t: CsvTailTarget, hash: number, storedHash: number, problems: string[]): Promise<boolean> {
+  const keys = stateKeys(t.file);
+  const rows = store.watch.offset(keys.rows);
+  const offset = store.watch.offset(keys.offset);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(t.file);
+  } catch (e) {
+    problems.push(`${t.file}: ${errorText(e)}`);
+    return false;
+  }
+  const end = endOfRows(bytes, rows);
+  if (end === null) return false;
+  return store.tx(() => {
+    // Another ingest of the file may have moved on meanwhile; it then did this already.
+    if (store.watch.offset(keys.header) !== storedHash || store.watch.offset(keys.offset) !== offset) return false;
+    store.watch.setOffset(keys.offset, end, t.runId);
+    store.watch.setOffset(keys.header, hash, t.runId);
+    return true;
+  });
+}
+
+/** The byte after the header and `rows` non-blank data lines, or null when there are fewer. */
+export function endOfRows(bytes: Buffer, rows: number): number | null {
+  let at = bytes.indexOf(NEWLINE);
+  if (at < 0) return null;
+  at += 1;
+  let seen = 0;
+  while (seen < rows) {
+    const nl = bytes.indexOf(NEWLINE, at);
+    if (nl < 0) return null;
+    if (bytes.toString('utf8', at, nl).trim() !== '') seen += 1;
+    at = nl + 1;
+  }
+  return at;
+}
