@@ -18,7 +18,7 @@ const VERSION = 0;
 
 const FULL = 1;
 const FIRST = 2;
-const LAST = 4; // MIDDLE (3) needs no test of its own: any chunk that is not FULL, FIRST or LAST
+const LAST = 4; // MIDDLE (3): the remaining type, a chunk that continues a record
 
 /** Whether bytes start with the log's file header: 'short' while fewer than 7 bytes exist. */
 export function checkFileHeader(bytes: Uint8Array): 'ok' | 'short' | 'invalid' {
