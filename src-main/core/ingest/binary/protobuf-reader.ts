@@ -22,10 +22,12 @@ export class ProtobufReader {
     private readonly buf: Uint8Array,
     start = 0,
     private readonly end = buf.length,
+    /** A view of `buf`, shared by the readers of embedded messages (one DataView per buffer). */
+    view?: DataView,
   ) {
     if (end > buf.length || start > end) throw new ProtobufError('message bounds outside the buffer');
     this.pos = start;
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.view = view ?? new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 
   get done(): boolean {
@@ -114,10 +116,13 @@ export class ProtobufReader {
     return new TextDecoder('utf-8', { fatal: false }).decode(this.bytes());
   }
 
-  /** A reader over an embedded message. */
+  /** A reader over an embedded message (over the same buffer: no copy, no new view). */
   message(): ProtobufReader {
-    const b = this.bytes();
-    return new ProtobufReader(b);
+    const len = this.varint();
+    this.need(len);
+    const start = this.pos;
+    this.pos += len;
+    return new ProtobufReader(this.buf, start, this.pos, this.view);
   }
 
   /** Packed repeated numbers, or one unpacked element, for a repeated numeric field. */
