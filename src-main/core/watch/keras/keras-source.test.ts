@@ -55,3 +55,18 @@ describe('KerasCsvSource', () => {
     expect(values(store, id, 'loss')).toEqual([1, 0.9, 0.8, 2]);
   });
 });
+
+describe('KerasCsvSource, a file replaced while nobody looked', () => {
+  it('notices the line before the offset changed and adds only epochs beyond those stored', async () => {
+    const { store, source, file, id } = setup();
+    writeFileSync(file, kerasCsv(['loss'], [{ loss: 1 }, { loss: 0.9 }]));
+    expect((await source.ingest(file)).points).toBe(2);
+    // A new fit() truncated the file and logged past the old end before the next read.
+    writeFileSync(file, kerasCsv(['loss'], [{ loss: 5 }, { loss: 4 }, { loss: 3 }, { loss: 2 }]));
+    const r = await source.ingest(file);
+    expect(r.problems[0]).toMatch(/the line before the ingested offset changed/);
+    expect(r.points).toBe(2);
+    expect(values(store, id, 'loss')).toEqual([1, 0.9, 3, 2]);
+    expect((await source.ingest(file)).points).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@
 // tailSlices: the committed byte offset, plus — in the same transaction — the data rows read and
 // a hash of the header they were read under, kept beside it in the offsets table.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { Store } from '../../store/store';
 import type { EventHub } from '../../events/event-hub';
 import { firstLine } from '../../ingest/csv/csv-line';
@@ -10,7 +10,7 @@ import { readCsvRows, type RowReader } from '../../ingest/csv/csv-rows';
 import { SLICE_BYTES, tailSlices, type SliceParser } from '../tail-file';
 import { errorText } from '../source';
 import { StepWatermark } from './step-watermark';
-import { readHead } from './file-reads';
+import { HEAD_BYTES, readHead } from './file-reads';
 
 export interface CsvFormat {
   sep: string;
@@ -34,12 +34,12 @@ export interface CsvTailTarget {
 const NEWLINE = 0x0a;
 
 export function stateKeys(file: string) {
-  return { offset: file, rows: `${file}#rows`, header: `${file}#header`, dedupeUntil: `${file}#dedupe-until` };
+  return { offset: file, rows: `${file}#rows`, header: `${file}#header`, dedupeUntil: `${file}#dedupe-until`, lastLine: `${file}#last-line` };
 }
 
-/** A header's identity as a number the offsets table can hold (48 bits of its SHA-256; never 0). */
-export function headerHash(header: string): number {
-  return parseInt(createHash('sha256').update(header).digest('hex').slice(0, 12), 16) || 1;
+/** A line's identity as a number the offsets table can hold (48 bits of its SHA-256; never 0). */
+export function headerHash(line: string | Buffer): number {
+  return parseInt(createHash('sha256').update(line).digest('hex').slice(0, 12), 16) || 1;
 }
 
 /** Brings the store up to date with one header CSV. Never throws for file problems. */
@@ -70,6 +70,10 @@ export async function tailCsv(store: Store, hub: EventHub, t: CsvTailTarget, pro
       if (!(await realign(store, t, hash, storedHash, problems))) return 0;
     } else restart(store, t, hash, offset, head.size, 'the header changed (a new file replaced it)', problems);
   } else if (head.size < offset) restart(store, t, hash, offset, head.size, 'the file shrank (truncated or replaced)', problems);
+  else if (offset > 0 && !(await lastLineStillThere(store, file, offset))) {
+    // Replaced by a file that grew past the offset before it was looked at.
+    restart(store, t, hash, offset, head.size, 'the line before the ingested offset changed (the file was replaced)', problems);
+  }
 
   const parseSlice: SliceParser = (bytes, at, full, sliceProblems) => {
     const lastNl = bytes.lastIndexOf(NEWLINE);
@@ -87,10 +91,35 @@ export async function tailCsv(store: Store, hub: EventHub, t: CsvTailTarget, pro
       apply: () => {
         store.watch.setOffset(keys.rows, rowsBefore + rows, runId);
         store.watch.setOffset(keys.header, hash, runId);
+        store.watch.setOffset(keys.lastLine, headerHash(bytes.subarray(bytes.lastIndexOf(NEWLINE, lastNl - 1) + 1, lastNl)), runId);
       },
     };
   };
   return tailSlices(store, hub, { runId, file, offsetKey: keys.offset, parseSlice }, problems);
+}
+
+/** True unless the line that ends at `offset` is not the one read there last time. */
+async function lastLineStillThere(store: Store, file: string, offset: number): Promise<boolean> {
+  const stored = store.watch.offset(stateKeys(file).lastLine);
+  if (stored === 0) return true;
+  const from = Math.max(0, offset - HEAD_BYTES);
+  let bytes: Buffer;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      bytes = Buffer.alloc(offset - from);
+      await handle.read(bytes, 0, bytes.length, from);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return true;
+  }
+  if (bytes[bytes.length - 1] !== NEWLINE) return false;
+  const start = bytes.lastIndexOf(NEWLINE, bytes.length - 2) + 1;
+  // A line longer than the window cannot be checked: take it as unchanged.
+  if (start === 0 && from > 0) return true;
+  return headerHash(bytes.subarray(start, bytes.length - 1)) === stored;
 }
 
 /** Starts the file over: read from byte 0, but keep only points beyond the stored steps. */
@@ -101,6 +130,7 @@ function restart(store: Store, t: CsvTailTarget, hash: number, offset: number, s
     store.watch.setOffset(keys.rows, 0, t.runId);
     store.watch.setOffset(keys.header, hash, t.runId);
     store.watch.setOffset(keys.dedupeUntil, Math.max(offset, size), t.runId);
+    store.watch.setOffset(keys.lastLine, 0, t.runId);
   });
   problems.push(`${t.file}: ${why}; reading it again from the start, keeping only points beyond the steps already stored`);
 }
@@ -128,6 +158,7 @@ async function realign(store: Store, t: CsvTailTarget, hash: number, storedHash:
     if (store.watch.offset(keys.header) !== storedHash || store.watch.offset(keys.offset) !== offset) return false;
     store.watch.setOffset(keys.offset, end, t.runId);
     store.watch.setOffset(keys.header, hash, t.runId);
+    store.watch.setOffset(keys.lastLine, headerHash(bytes.subarray(bytes.lastIndexOf(NEWLINE, end - 2) + 1, end - 1)), t.runId);
     return true;
   });
 }
