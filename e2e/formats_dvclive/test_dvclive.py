@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import py_float, read_table, run_id, runlens_ingest, runlens_serve, wire
+from conftest import py_float, read_table, run_id, runlens_serve, wire
+from runlens_proc import runlens_ingest
 
 LOGGER = Path(__file__).resolve().parent / "log_dvclive.py"
 HISTORIES = {"loss": "loss.tsv", "train/acc": "train/acc.tsv", "val/deep/loss": "val/deep/loss.tsv"}

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from conftest import py_float, read_table, run_id, runlens_ingest, runlens_serve, wire
+from conftest import py_float, read_table, run_id, runlens_serve, wire
+from runlens_proc import runlens_ingest
 from writers import KerasCSVLogger, LightningExperimentWriter, save_trainer_state, trainer_state
 
 

@@ -7,37 +7,17 @@ from the same folder (tb_truth.py).
 
 from __future__ import annotations
 
-import json
 import math
-import os
-import re
-import signal
-import subprocess
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from runlens_proc import Runlens, built  # noqa: F401  (built: autouse, fails at once without a build)
+from runlens_proc import runlens_serve as serve
 from tb_fixtures import write_all
 from tb_truth import read_run, run_folders
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-CLI = REPO / "out" / "main" / "cli.js"
-_SERVING = re.compile(r"Runlens is serving at (http://127\.0\.0\.1:\d+)/")
-_TOKEN = re.compile(r"^Token: (\S+)\s*$", re.M)
-_INGESTED = re.compile(r"Ingested (\d+) run\(s\), (\d+) new point\(s\), (\d+) problem\(s\)\.")
 _WIRE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def built():
-    if not CLI.exists():
-        pytest.fail(f"{CLI} is missing: build first (npx electron-vite build)")
 
 
 @pytest.fixture(scope="session")
@@ -48,34 +28,19 @@ def logdir(tmp_path_factory) -> Path:
     return root
 
 
-def runlens_ingest(path: Path, data: Path) -> tuple[int, int, list[str]]:
-    out = subprocess.run(["node", str(CLI), "ingest", str(path), "--data", str(data)], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    m = _INGESTED.search(out.stdout)
-    assert m, out.stdout
-    problems = [line for line in out.stderr.splitlines() if line.startswith("problem:")]
-    return int(m.group(1)), int(m.group(2)), problems
-
-
 def from_wire(v) -> float:
     return _WIRE[v] if isinstance(v, str) else float(v)
 
 
-class Runlens:
-    def __init__(self, url: str, token: str, proc: subprocess.Popen | None, workdir: Path):
-        self.url, self.token, self.proc, self.workdir = url, token, proc, workdir
-
-    def get(self, path: str):
-        req = urllib.request.Request(self.url + path, headers={"Authorization": f"Bearer {self.token}"})
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            return json.load(resp)
+class TensorBoardRunlens(Runlens):
+    WAIT_POLL = 0.1
 
     def tb_runs(self) -> dict[str, dict]:
         """The TensorBoard runs served, by source folder."""
         return {r["sourcePath"]: r for r in self.get("/api/v1/runs")["runs"] if r["sourceKind"] == "tensorboard"}
 
     def points(self, run_id: str, key: str) -> list[tuple[int, float, float]]:
-        s = self.get(f"/api/v1/runs/{run_id}/metrics/{urllib.parse.quote(key, safe='')}?points=20000")
+        s = self.series(run_id, key)
         assert not s["downsampled"], key
         return [(int(st), ts, from_wire(v)) for st, ts, v in zip(s["step"], s["timestamp"], s["value"])]
 
@@ -84,53 +49,9 @@ class Runlens:
         metric = next((m for m in run["metrics"] if m["key"] == key), None) if run else None
         return metric["count"] if metric else 0
 
-    def wait_for(self, what: str, probe, want=True, timeout: float = 60.0, poll: float = 0.1):
-        """Polls `probe()` until it returns `want`; fails after `timeout` seconds with the last value."""
-        deadline = time.monotonic() + timeout
-        last = None
-        while time.monotonic() < deadline:
-            try:
-                last = probe()
-            except urllib.error.HTTPError as e:
-                last = e
-            else:
-                if last == want:
-                    return last
-            assert self.proc is None or self.proc.poll() is None, f"runlens serve exited:\n{self.logs()}"
-            time.sleep(poll)
-        pytest.fail(f"timed out waiting for {what}: want {want!r}, last saw {last!r}\n{self.logs()}")
 
-    def logs(self) -> str:
-        return "".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}\n" for p in sorted(self.workdir.glob("*.log")))
-
-
-@contextmanager
 def runlens_serve(data: Path, *watch: Path):
-    data.mkdir(parents=True, exist_ok=True)
-    args = ["node", str(CLI), "serve", "--port", "0", "--data", str(data)]
-    for w in watch:
-        args += ["--watch", str(w)]
-    stdout = data / "stdout.log"
-    proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=open(stdout, "wb"), stderr=open(data / "stderr.log", "wb"), start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            text = stdout.read_text(errors="replace")
-            url, token = _SERVING.search(text), _TOKEN.search(text)
-            if url and token:
-                break
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"runlens serve did not start:\n{text}\n{(data / 'stderr.log').read_text(errors='replace')}")
-            time.sleep(0.05)
-        yield Runlens(url.group(1), token.group(1), proc, data)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+    return serve(data, *watch, client=TensorBoardRunlens)
 
 
 def same_value(a: float, b: float) -> bool:
@@ -155,4 +76,4 @@ def assert_run_matches(runlens: Runlens, run: dict, folder: Path) -> int:
     return compared
 
 
-__all__ = ["Runlens", "assert_run_matches", "read_run", "run_folders", "runlens_ingest", "runlens_serve", "same_value"]
+__all__ = ["TensorBoardRunlens", "assert_run_matches", "read_run", "run_folders", "runlens_serve", "same_value"]

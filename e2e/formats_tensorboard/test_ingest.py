@@ -6,7 +6,8 @@ import os
 import time
 from pathlib import Path
 
-from conftest import assert_run_matches, run_folders, runlens_ingest, runlens_serve
+from conftest import assert_run_matches, run_folders, runlens_serve
+from runlens_proc import runlens_ingest
 from tb_fixtures import HPARAMS, SPARSE_STEPS
 
 

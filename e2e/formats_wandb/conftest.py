@@ -10,28 +10,19 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import signal
 import struct
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
 import zlib
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from runlens_proc import Runlens, built  # noqa: F401  (built: autouse, fails at once without a build)
+from runlens_proc import runlens_serve as serve
+
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-CLI = REPO / "out" / "main" / "cli.js"
 LOGGER = HERE / "log_runs.py"
-_SERVING = re.compile(r"Runlens is serving at (http://127\.0\.0\.1:\d+)/")
-_TOKEN = re.compile(r"^Token: (\S+)\s*$", re.M)
-_INGESTED = re.compile(r"Ingested (\d+) run\(s\), (\d+) new point\(s\), (\d+) problem\(s\)\.")
 
 
 def wandb_env(home: Path) -> dict[str, str]:
@@ -136,12 +127,6 @@ def find_log(root: Path, wandb_id: str) -> Path:
 # --- Runlens -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session", autouse=True)
-def built():
-    if not CLI.exists():
-        pytest.fail(f"{CLI} is missing: build first (npx electron-vite build)")
-
-
 @pytest.fixture(scope="session")
 def wandb_runs(tmp_path_factory) -> tuple[Path, list[dict]]:
     """Several finished offline runs written by the real client, and what each logged."""
@@ -150,74 +135,12 @@ def wandb_runs(tmp_path_factory) -> tuple[Path, list[dict]]:
     return root, json.loads((root / "truth.json").read_text())
 
 
-def runlens_ingest(path: Path, data: Path) -> tuple[int, int, list[str]]:
-    out = subprocess.run(["node", str(CLI), "ingest", str(path), "--data", str(data)], capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0, out.stderr
-    m = _INGESTED.search(out.stdout)
-    assert m, out.stdout
-    problems = [line for line in out.stderr.splitlines() if line.startswith("problem:")]
-    return int(m.group(1)), int(m.group(2)), problems
+class WandbRunlens(Runlens):
+    """This suite's bounds on `wait_for` / `wait_until`: 90 s, polled every 0.25 s."""
+
+    WAIT_TIMEOUT = 90.0
+    WAIT_POLL = 0.25
 
 
-class Runlens:
-    def __init__(self, url: str, token: str, proc: subprocess.Popen, workdir: Path):
-        self.url, self.token, self.proc, self.workdir = url, token, proc, workdir
-
-    def get(self, path: str):
-        req = urllib.request.Request(self.url + path, headers={"Authorization": f"Bearer {self.token}"})
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            return json.load(resp)
-
-    def runs(self) -> dict[str, dict]:
-        return {r["id"]: r for r in self.get("/api/v1/runs")["runs"]}
-
-    def series(self, run_id: str, key: str) -> dict:
-        return self.get(f"/api/v1/runs/{run_id}/metrics/{urllib.parse.quote(key, safe='')}?points=20000")
-
-    def wait_for(self, what: str, probe, timeout: float = 90.0, poll: float = 0.25):
-        """Polls `probe()` until it returns something truthy; fails after `timeout` seconds."""
-        deadline = time.monotonic() + timeout
-        last = None
-        while time.monotonic() < deadline:
-            try:
-                last = probe()
-            except urllib.error.HTTPError as e:
-                last = e
-            else:
-                if last:
-                    return last
-            assert self.proc.poll() is None, f"runlens serve exited:\n{self.logs()}"
-            time.sleep(poll)
-        pytest.fail(f"timed out waiting for {what}; last saw {last!r}\n{self.logs()}")
-
-    def logs(self) -> str:
-        return "".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}\n" for p in sorted(self.workdir.glob("*.log")))
-
-
-@contextmanager
 def runlens_serve(data: Path, *watch: Path):
-    data.mkdir(parents=True, exist_ok=True)
-    args = ["node", str(CLI), "serve", "--port", "0", "--data", str(data)]
-    for w in watch:
-        args += ["--watch", str(w)]
-    stdout = data / "stdout.log"
-    proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=open(stdout, "wb"), stderr=open(data / "stderr.log", "wb"), start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            text = stdout.read_text(errors="replace")
-            url, token = _SERVING.search(text), _TOKEN.search(text)
-            if url and token:
-                break
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"runlens serve did not start:\n{text}\n{(data / 'stderr.log').read_text(errors='replace')}")
-            time.sleep(0.05)
-        yield Runlens(url.group(1), token.group(1), proc, data)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+    return serve(data, *watch, client=WandbRunlens)

@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import find_log, log_series, log_with_wandb, read_run_log, runlens_ingest, runlens_serve
+from conftest import find_log, log_series, log_with_wandb, read_run_log, runlens_serve
+from runlens_proc import runlens_ingest
 
 TAG_LIMIT = 8000
 PARAM_LIMIT = 6000
@@ -133,7 +134,7 @@ def test_serve_watch_reads_the_same(wandb_runs, tmp_path):
             ours = [runs.get(f"wandb-{i['id']}") for i in truth]
             return all(ours) and sum(m["count"] for r in ours for m in r["metrics"]) == total
 
-        rl.wait_for("every run and point of the watched W&B folder", all_points)
+        rl.wait_until("every run and point of the watched W&B folder", all_points)
         for info in truth:
             check_run(rl, root, info)
 
@@ -151,9 +152,9 @@ def test_live_run_shows_points_while_it_logs(tmp_path):
                         return next((m["count"] for m in run["metrics"] if m["key"] == "live/loss"), 0)
                 return 0
 
-            first = rl.wait_for("the first points of the live run", live_count)
+            first = rl.wait_until("the first points of the live run", live_count)
             assert proc.poll() is None, "the run finished before Runlens showed a point"
-            rl.wait_for("more points while the run keeps logging", lambda: live_count() > first)
+            rl.wait_until("more points while the run keeps logging", lambda: live_count() > first)
             assert proc.poll() is None, "the run finished before Runlens showed new points"
             running = next(r for r in rl.runs().values() if r["sourceKind"] == "wandb")
             assert running["status"] == "RUNNING"
@@ -164,7 +165,7 @@ def test_live_run_shows_points_while_it_logs(tmp_path):
         truth = json.loads((live / "truth-live.json").read_text())
         run_id = f"wandb-{truth['id']}"
         logged = truth["logged"]["live/loss"]
-        rl.wait_for("the finished live run", lambda: rl.runs()[run_id]["status"] == "FINISHED" and live_count() == len(logged))
+        rl.wait_until("the finished live run", lambda: rl.runs()[run_id]["status"] == "FINISHED" and live_count() == len(logged))
         s = rl.series(run_id, "live/loss")
         assert s["step"] == [p[0] for p in logged]
         assert all(same(a, b) for a, b in zip(s["value"], [p[1] for p in logged]))
@@ -172,6 +173,6 @@ def test_live_run_shows_points_while_it_logs(tmp_path):
 
     # A restart reads the remembered folder again and adds nothing.
     with runlens_serve(tmp_path / "data", live) as rl:
-        rl.wait_for("the run after a restart", lambda: run_id in rl.runs())
+        rl.wait_until("the run after a restart", lambda: run_id in rl.runs())
         assert {m["key"]: m["count"] for m in rl.runs()[run_id]["metrics"]} == counts
     assert runlens_ingest(live, tmp_path / "data")[1] == 0

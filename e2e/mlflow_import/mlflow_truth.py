@@ -10,7 +10,8 @@ from pathlib import Path
 from mlflow import MlflowClient
 from mlflow.entities import Run, ViewType
 
-from conftest import MlflowStore, Runlens
+from conftest import MlflowStore
+from runlens_proc import Runlens
 
 # Runlens has no SCHEDULED state: a scheduled run shows as RUNNING.
 STATUS = {"RUNNING": "RUNNING", "SCHEDULED": "RUNNING", "FINISHED": "FINISHED", "FAILED": "FAILED", "KILLED": "KILLED"}

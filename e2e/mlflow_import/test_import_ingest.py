@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import runlens_ingest, runlens_serve
 from mlflow_truth import check_store, read_truth
+from runlens_proc import runlens_ingest, runlens_serve
 
 
 @pytest.mark.parametrize("how", ["containing-folder", "store-itself"])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import log_with_mlflow, runlens_serve
+from conftest import log_with_mlflow
 from mlflow_truth import check_run, check_store, read_truth
+from runlens_proc import runlens_serve
 
 
 def test_watch_imports_then_tails_a_live_run(store_copy, tmp_path):
