@@ -1,8 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Store } from '../../store/store';
-import type { EventHub } from '../../events/event-hub';
 import {
   DVCLIVE_METRICS_DIR,
   DVCLIVE_PARAMS_FILE,
@@ -16,18 +14,24 @@ import {
   summaryPoints,
   type DvcliveSummary,
 } from '../../ingest/dvclive/dvclive-format';
-import { parseYamlParams } from '../../ingest/params/flatten-params';
-import { errorText, type IngestSource, type UnitResult } from '../source';
+import { errorText } from '../source';
 import { walkTree } from '../walk-tree';
 import { tailCsv } from '../logger-files/csv-tail';
-import { ImportedRunWriter } from '../logger-files/imported-run';
-import { WatchedRoots } from '../logger-files/watched-roots';
-import { StepWatermark } from '../logger-files/step-watermark';
-import { createdAt, modifiedAt, readTextIfExists } from '../logger-files/file-reads';
+import { LoggerFileSource, type RunFields } from '../logger-files/logger-file-source';
+import { appendBeyondStoredSteps } from '../logger-files/step-watermark';
+import { readYamlParamsFile } from '../logger-files/yaml-params-file';
+import { modifiedAt, readTextIfExists } from '../logger-files/file-reads';
 import { dvcliveDirOf } from './dvclive-layout';
 
-const KIND = 'dvclive';
-const NOTHING: UnitResult = { runIds: [], points: 0, problems: [] };
+interface History {
+  key: string;
+  file: string;
+}
+
+interface DvcliveFolder {
+  histories: History[];
+  summary: DvcliveSummary | null;
+}
 
 /**
  * DVCLive folders (see ingest/dvclive/dvclive-format.ts): one run per folder holding metric
@@ -37,44 +41,19 @@ const NOTHING: UnitResult = { runIds: [], points: 0, problems: [] };
  * with plot=False) become points at the summary's step. DVCLive leaves no end marker in its
  * folder (end() writes what next_step() writes), so runs stay RUNNING.
  */
-export class DvcliveSource implements IngestSource {
-  readonly kind = KIND;
-  private readonly roots: WatchedRoots;
-  private readonly runs: ImportedRunWriter;
-
-  constructor(
-    private readonly store: Store,
-    private readonly hub: EventHub,
-  ) {
-    this.roots = new WatchedRoots(store);
-    this.runs = new ImportedRunWriter(store, hub);
-  }
+export class DvcliveSource extends LoggerFileSource<DvcliveFolder> {
+  readonly kind = 'dvclive';
 
   unitFor(changedPath: string): string | null {
     return dvcliveDirOf(changedPath);
   }
 
-  ignoresDir(): boolean {
-    return false;
+  protected candidatesIn(dir: string, entries: Dirent[]): string[] {
+    const has = (name: string, dirent: (e: Dirent) => boolean) => entries.some((e) => e.name === name && dirent(e));
+    return has(DVCLIVE_METRICS_DIR[0], (e) => e.isDirectory()) || has(DVCLIVE_SUMMARY_FILE, (e) => e.isFile()) ? [dir] : [];
   }
 
-  async findUnits(root: string, problems: string[]): Promise<string[]> {
-    if (!(await stat(root)).isDirectory()) return [];
-    this.roots.remember(root);
-    const candidates: string[] = [];
-    await walkTree(root, problems, (dir, entries) => {
-      const has = (name: string, dirent: (e: Dirent) => boolean) => entries.some((e) => e.name === name && dirent(e));
-      // Candidates only: whether they are DVCLive's is read below, so the walk goes on.
-      if (has(DVCLIVE_METRICS_DIR[0], (e) => e.isDirectory()) || has(DVCLIVE_SUMMARY_FILE, (e) => e.isFile())) candidates.push(dir);
-      return true;
-    });
-    const found: string[] = [];
-    for (const dir of candidates) if ((await this.read(dir, problems)) !== null) found.push(dir);
-    return found;
-  }
-
-  /** What the folder holds, or null when it is not DVCLive's. */
-  private async read(dir: string, problems: string[]): Promise<{ histories: { key: string; file: string }[]; summary: DvcliveSummary | null } | null> {
+  protected async read(dir: string, problems: string[]): Promise<DvcliveFolder | null> {
     const histories = await listHistories(join(dir, ...DVCLIVE_METRICS_DIR), problems);
     let summary: DvcliveSummary | null = null;
     const summaryFile = join(dir, DVCLIVE_SUMMARY_FILE);
@@ -89,37 +68,11 @@ export class DvcliveSource implements IngestSource {
     return { histories, summary };
   }
 
-  async ingest(dir: string): Promise<UnitResult> {
-    const problems: string[] = [];
-    const found = await this.read(dir, problems);
-    if (found === null) return { ...NOTHING, problems };
-    const paramsFile = join(dir, DVCLIVE_PARAMS_FILE);
-    let params: Record<string, string> = {};
-    try {
-      const text = await readTextIfExists(paramsFile);
-      if (text !== null) {
-        const read = parseYamlParams(text, paramsFile);
-        params = read.params;
-        problems.push(...read.problems);
-      }
-    } catch (e) {
-      problems.push(`${paramsFile}: ${errorText(e)}`);
-    }
-    const runId = this.runs.write(
-      {
-        kind: KIND,
-        path: dir,
-        experiment: this.roots.experimentFor(dir),
-        name: this.roots.nameFor(dir),
-        status: 'RUNNING',
-        startTime: await createdAt(dir),
-        endTime: null,
-        params,
-        tags: {},
-      },
-      problems,
-    );
-    if (runId === null) return { ...NOTHING, problems };
+  protected async describe(dir: string, _found: DvcliveFolder, problems: string[]): Promise<RunFields> {
+    return this.unendedRun(dir, await readYamlParamsFile(join(dir, DVCLIVE_PARAMS_FILE), problems));
+  }
+
+  protected async storePoints(runId: string, dir: string, found: DvcliveFolder, problems: string[]): Promise<number> {
     let points = 0;
     const now = Date.now();
     for (const { key, file } of found.histories) {
@@ -139,30 +92,22 @@ export class DvcliveSource implements IngestSource {
       );
     }
     if (found.summary) points += await this.summaryOnly(runId, dir, found.summary, new Set(found.histories.map((h) => h.key)));
-    return { runIds: [runId], points, problems };
+    return points;
   }
 
   /** Summary values of metrics without a history, as points at the summary's step. */
   private async summaryOnly(runId: string, dir: string, summary: DvcliveSummary, histories: Set<string>): Promise<number> {
     const at = (await modifiedAt(join(dir, DVCLIVE_SUMMARY_FILE))) ?? Date.now();
     const candidates = summaryPoints(summary, at).filter((p) => !histories.has(p.key));
-    if (candidates.length === 0) return 0;
-    const kept = this.store.tx(() => {
-      const fresh = new StepWatermark(this.store, runId).filter(candidates);
-      this.store.metrics.append(runId, fresh);
-      if (fresh.length > 0) this.store.runs.heartbeat(runId, at);
-      return fresh;
-    });
-    if (kept.length > 0) this.hub.pointsAppended(runId, [...new Set(kept.map((p) => p.key))]);
-    return kept.length;
+    return appendBeyondStoredSteps(this.store, this.hub, runId, candidates, at);
   }
 }
 
 /** Every history file below plots/metrics, with its metric key. */
-async function listHistories(metricsDir: string, problems: string[]): Promise<{ key: string; file: string }[]> {
+async function listHistories(metricsDir: string, problems: string[]): Promise<History[]> {
   const exists = await stat(metricsDir).catch(() => null);
   if (!exists?.isDirectory()) return [];
-  const out: { key: string; file: string }[] = [];
+  const out: History[] = [];
   await walkTree(metricsDir, problems, (d, entries) => {
     for (const e of entries) {
       if (e.isFile() && e.name.endsWith(DVCLIVE_TSV)) {
@@ -174,4 +119,3 @@ async function listHistories(metricsDir: string, problems: string[]): Promise<{ 
   });
   return out.sort((a, b) => a.key.localeCompare(b.key));
 }
-

@@ -1,17 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Store } from '../../store/store';
-import type { EventHub } from '../../events/event-hub';
 import { CHECKPOINT_DIR, TRAINER_STATE_FILE, parseTrainerState, trainingFinished, type TrainerState } from '../../ingest/hf-trainer/trainer-state';
-import { errorText, type IngestSource, type UnitResult } from '../source';
-import { walkTree } from '../walk-tree';
-import { ImportedRunWriter } from '../logger-files/imported-run';
-import { WatchedRoots } from '../logger-files/watched-roots';
-import { StepWatermark } from '../logger-files/step-watermark';
+import { errorText } from '../source';
+import { LoggerFileSource, type RunFields } from '../logger-files/logger-file-source';
+import { appendBeyondStoredSteps } from '../logger-files/step-watermark';
 import { createdAt, modifiedAt, readTextIfExists } from '../logger-files/file-reads';
-
-const KIND = 'hf-trainer';
-const NOTHING: UnitResult = { runIds: [], points: 0, problems: [] };
 
 interface StateFile {
   file: string;
@@ -27,75 +21,25 @@ interface StateFile {
  * entries beyond the steps already stored for each key. FINISHED once train() logged its summary
  * or global_step reached max_steps.
  */
-export class HfTrainerSource implements IngestSource {
-  readonly kind = KIND;
-  private readonly roots: WatchedRoots;
-  private readonly runs: ImportedRunWriter;
-
-  constructor(
-    private readonly store: Store,
-    private readonly hub: EventHub,
-  ) {
-    this.roots = new WatchedRoots(store);
-    this.runs = new ImportedRunWriter(store, hub);
-  }
+export class HfTrainerSource extends LoggerFileSource<StateFile> {
+  readonly kind = 'hf-trainer';
 
   unitFor(changedPath: string): string | null {
     if (basename(changedPath) !== TRAINER_STATE_FILE) return null;
     return outputDirOf(dirname(changedPath));
   }
 
-  ignoresDir(): boolean {
-    return false;
+  protected candidatesIn(dir: string, entries: Dirent[]): string[] {
+    return entries.some((e) => e.isFile() && e.name === TRAINER_STATE_FILE) ? [outputDirOf(dir)] : [];
   }
 
-  async findUnits(root: string, problems: string[]): Promise<string[]> {
-    if (!(await stat(root)).isDirectory()) return [];
-    this.roots.remember(root);
-    const found = new Set<string>();
-    await walkTree(root, problems, (dir, entries) => {
-      if (entries.some((e) => e.isFile() && e.name === TRAINER_STATE_FILE)) found.add(outputDirOf(dir));
-      return true;
-    });
-    return [...found];
-  }
-
-  async ingest(dir: string): Promise<UnitResult> {
-    const problems: string[] = [];
-    const newest = await this.newestState(dir, problems);
-    if (newest === null) return { ...NOTHING, problems };
-    const { state, file, mtime } = newest;
-    problems.push(...state.problems.map((p) => `${file}: ${p}`));
-    const finished = trainingFinished(state);
-    const runId = this.runs.write(
-      {
-        kind: KIND,
-        path: dir,
-        experiment: this.roots.experimentFor(dir),
-        name: this.roots.nameFor(dir),
-        status: finished ? 'FINISHED' : 'RUNNING',
-        startTime: await createdAt(dir),
-        endTime: finished ? mtime : null,
-        params: state.params,
-        tags: state.tags,
-      },
-      problems,
-    );
-    if (runId === null) return { ...NOTHING, problems };
-    const candidates = state.history.map((p) => ({ ...p, timestamp: mtime }));
-    const kept = this.store.tx(() => {
-      // Inside the transaction: another ingest of the folder may have stored some meanwhile.
-      const fresh = new StepWatermark(this.store, runId).filter(candidates);
-      this.store.metrics.append(runId, fresh);
-      if (fresh.length > 0) this.store.runs.heartbeat(runId, mtime);
-      return fresh;
-    });
-    if (kept.length > 0) this.hub.pointsAppended(runId, [...new Set(kept.map((p) => p.key))]);
-    return { runIds: [runId], points: kept.length, problems };
+  /** Any folder with a state file is a run: its states are read (and reported) only on ingest. */
+  protected override async recognises(): Promise<boolean> {
+    return true;
   }
 
   /** The folder's own state and its highest readable checkpoint's: the one further along. */
-  private async newestState(dir: string, problems: string[]): Promise<StateFile | null> {
+  protected async read(dir: string, problems: string[]): Promise<StateFile | null> {
     const own = await readState(join(dir, TRAINER_STATE_FILE), problems);
     let checkpoint: StateFile | null = null;
     const unreadable: string[] = [];
@@ -113,6 +57,25 @@ export class HfTrainerSource implements IngestSource {
     const ownStep = own.state.globalStep ?? -1;
     const cpStep = checkpoint.state.globalStep ?? -1;
     return ownStep > cpStep || (ownStep === cpStep && own.mtime >= checkpoint.mtime) ? own : checkpoint;
+  }
+
+  protected async describe(dir: string, { state, file, mtime }: StateFile, problems: string[]): Promise<RunFields> {
+    problems.push(...state.problems.map((p) => `${file}: ${p}`));
+    const finished = trainingFinished(state);
+    return {
+      experiment: this.roots.experimentFor(dir),
+      name: this.roots.nameFor(dir),
+      status: finished ? 'FINISHED' : 'RUNNING',
+      startTime: await createdAt(dir),
+      endTime: finished ? mtime : null,
+      params: state.params,
+      tags: state.tags,
+    };
+  }
+
+  protected async storePoints(runId: string, _dir: string, { state, mtime }: StateFile): Promise<number> {
+    const candidates = state.history.map((p) => ({ ...p, timestamp: mtime }));
+    return appendBeyondStoredSteps(this.store, this.hub, runId, candidates, mtime);
   }
 }
 

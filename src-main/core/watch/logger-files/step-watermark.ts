@@ -1,4 +1,5 @@
 import type { Store } from '../../store/store';
+import type { EventHub } from '../../events/event-hub';
 import type { NewPoint } from '../../store/metric-point';
 
 /**
@@ -29,4 +30,22 @@ export class StepWatermark {
   filter(points: NewPoint[]): NewPoint[] {
     return points.filter((p) => this.keep(p));
   }
+}
+
+/**
+ * Stores the points beyond the run's stored steps (files read whole each time: HF Trainer's
+ * state, DVCLive's summary), marks the run alive at `at` when any were new, and announces them.
+ * Returns how many were stored.
+ */
+export function appendBeyondStoredSteps(store: Store, hub: EventHub, runId: string, candidates: NewPoint[], at: number): number {
+  if (candidates.length === 0) return 0;
+  const kept = store.tx(() => {
+    // Inside the transaction: another ingest of the unit may have stored some meanwhile.
+    const fresh = new StepWatermark(store, runId).filter(candidates);
+    store.metrics.append(runId, fresh);
+    if (fresh.length > 0) store.runs.heartbeat(runId, at);
+    return fresh;
+  });
+  if (kept.length > 0) hub.pointsAppended(runId, [...new Set(kept.map((p) => p.key))]);
+  return kept.length;
 }
