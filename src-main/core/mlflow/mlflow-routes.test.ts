@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
 import { startTestCore } from '../test-support/test-core';
+import { nextEvent } from '../test-support/next-event';
 import { send } from '../test-support/http-client';
 import type { Core } from '../core';
 
@@ -108,14 +109,7 @@ describe('MLflow REST routes', () => {
     const base = `/api/2.0/mlflow-artifacts/artifacts/0/${runId}/artifacts`;
     // An open run page learns of a new file from its run's event (earlier events delivered first).
     core.hub.flush();
-    const announced = new Promise<void>((done) => {
-      const off = core.hub.subscribe((e) => {
-        if (e.type === 'run.updated' && e.data.run.id === runId) {
-          off();
-          done();
-        }
-      });
-    });
+    const announced = nextEvent(core, (e) => e.type === 'run.updated' && e.data.run.id === runId);
     expect((await send(core, 'PUT', `${base}/plots/loss.txt`, { body: 'hello', json: false })).status).toBe(200);
     await announced;
     expect((await send(core, 'GET', `${base}/plots/loss.txt`)).body).toBe('hello');

@@ -3,10 +3,16 @@ import { openStore, type Store } from '../store/store';
 import { EventHub } from '../events/event-hub';
 import type { IngestSource } from '../watch/source';
 
-/** A store and event hub over a temp folder, as a source sees them in the core. */
-export function sourceHarness<S extends IngestSource>(dataDir: string, make: (store: Store, hub: EventHub) => S) {
+/** A store (`db.sqlite` in `dataDir`) and event hub, wired as the core wires them. */
+export function storeHarness(dataDir: string) {
   const store = openStore(join(dataDir, 'db.sqlite'));
   const hub = new EventHub((id) => store.runs.summary(id));
+  return { store, hub };
+}
+
+/** A store and event hub over a temp folder, as a source sees them in the core. */
+export function sourceHarness<S extends IngestSource>(dataDir: string, make: (store: Store, hub: EventHub) => S) {
+  const { store, hub } = storeHarness(dataDir);
   return { store, hub, source: make(store, hub) };
 }
 

@@ -1,26 +1,18 @@
-// Builds W&B run logs in tests: a tiny protobuf encoder for the few Record fields Runlens reads,
+// Builds W&B run logs in tests: the few Record fields Runlens reads (with the protobuf writer),
 // and a writer of the log framing (file header, 32 KiB blocks, FULL/FIRST/MIDDLE/LAST chunks).
 import { crc32 } from 'node:zlib';
+import { Proto } from './protobuf-writer';
 
 const BLOCK = 32 * 1024;
 const HEADER = Buffer.from([0x3a, 0x57, 0x26, 0x42, 0xe1, 0xbe, 0x00]);
 
-export function varint(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  while (v >= 128) {
-    out.push((v % 128) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
-}
-
 /** A protobuf field: a number (varint), a string, bytes, or an embedded message (number[]). */
 export function field(no: number, value: number | string | Uint8Array | number[]): number[] {
-  if (typeof value === 'number') return [...varint(no * 8), ...varint(value)];
-  const bytes = typeof value === 'string' ? [...Buffer.from(value, 'utf8')] : [...value];
-  return [...varint(no * 8 + 2), ...varint(bytes.length), ...bytes];
+  const p = new Proto();
+  if (typeof value === 'number') p.varint(no, value);
+  else if (typeof value === 'string') p.string(no, value);
+  else p.bytes(no, value);
+  return [...p.finish()];
 }
 
 export const item = (key: string, valueJson: string, nested = false) => [...field(nested ? 2 : 1, key), ...field(16, valueJson)];

@@ -2,9 +2,9 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../store/store';
-import { EventHub } from '../events/event-hub';
 import { ingestRunFolder } from './run-folder-ingester';
 import { useTempDirs } from '../test-support/temp-dir';
+import { storeHarness } from '../test-support/source-harness';
 import { appendLines, points, writeRunFolder } from '../test-support/run-folder';
 
 const tempDir = useTempDirs();
@@ -12,9 +12,7 @@ const RUN_ID = 'aaaabbbbccccddddeeeeffff00001111';
 
 function setup() {
   const data = tempDir();
-  const store = openStore(join(data, 'db.sqlite'));
-  const hub = new EventHub((id) => store.runs.summary(id));
-  return { data, store, hub, runs: tempDir() };
+  return { data, ...storeHarness(data), runs: tempDir() };
 }
 
 describe('ingestRunFolder', () => {

@@ -1,26 +1,13 @@
 import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../../src-shared/events';
 import { useTempDirs } from '../test-support/temp-dir';
 import { startTestCore } from '../test-support/test-core';
+import { nextEvent } from '../test-support/next-event';
 import { appendLines, points, writeRunFolder } from '../test-support/run-folder';
-import type { Core } from '../core';
 import { appendMetric, createMlflowDb, insertMetrics, insertRun, writeExperiment, writeFile, writeRun } from '../test-support/mlflow-stores';
 
 const tempDir = useTempDirs();
-
-/** Resolves with the first core event that matches. */
-function nextEvent(core: Core, match: (e: CoreEvent) => boolean): Promise<CoreEvent> {
-  return new Promise((done) => {
-    const off = core.hub.subscribe((e) => {
-      if (match(e)) {
-        off();
-        done(e);
-      }
-    });
-  });
-}
 
 describe('WatchService', () => {
   it('lists the files with problems per root, and drops a file once it reads cleanly', async () => {

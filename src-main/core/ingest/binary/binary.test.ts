@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { crc32c, maskedCrc32c } from './crc32c';
 import { ProtobufError, ProtobufReader, WIRE } from './protobuf-reader';
+import { f32, f64, varint } from '../../test-support/protobuf-writer';
 
 describe('crc32c', () => {
   it('matches the standard check value and TFRecord masking', () => {
@@ -13,31 +14,20 @@ describe('crc32c', () => {
   });
 });
 
-function encodeVarint(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  while (v >= 128) {
-    out.push((v % 128) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
-}
-
 describe('ProtobufReader', () => {
   it('reads varints, doubles, floats, strings, nested and packed fields, and skips the rest', () => {
-    const inner = [...encodeVarint((1 << 3) | WIRE.varint), ...encodeVarint(7)];
-    const dbl = new Uint8Array(new Float64Array([1.5]).buffer);
-    const flt = new Uint8Array(new Float32Array([0.25]).buffer);
-    const packed = [...encodeVarint(1), ...encodeVarint(300), ...encodeVarint(2 ** 40)];
+    const inner = [...varint((1 << 3) | WIRE.varint), ...varint(7)];
+    const dbl = f64(1.5);
+    const flt = f32(0.25);
+    const packed = [...varint(1), ...varint(300), ...varint(2 ** 40)];
     const bytes = new Uint8Array([
-      ...encodeVarint((1 << 3) | WIRE.fixed64), ...dbl,
-      ...encodeVarint((2 << 3) | WIRE.varint), ...encodeVarint(2 ** 50),
-      ...encodeVarint((3 << 3) | WIRE.bytes), 3, 0x61, 0x62, 0x63,
-      ...encodeVarint((4 << 3) | WIRE.bytes), inner.length, ...inner,
-      ...encodeVarint((5 << 3) | WIRE.fixed32), ...flt,
-      ...encodeVarint((6 << 3) | WIRE.bytes), packed.length, ...packed,
-      ...encodeVarint((99 << 3) | WIRE.fixed32), 1, 2, 3, 4,
+      ...varint((1 << 3) | WIRE.fixed64), ...dbl,
+      ...varint((2 << 3) | WIRE.varint), ...varint(2 ** 50),
+      ...varint((3 << 3) | WIRE.bytes), 3, 0x61, 0x62, 0x63,
+      ...varint((4 << 3) | WIRE.bytes), inner.length, ...inner,
+      ...varint((5 << 3) | WIRE.fixed32), ...flt,
+      ...varint((6 << 3) | WIRE.bytes), packed.length, ...packed,
+      ...varint((99 << 3) | WIRE.fixed32), 1, 2, 3, 4,
     ]);
     const r = new ProtobufReader(bytes);
     const seen: unknown[] = [];

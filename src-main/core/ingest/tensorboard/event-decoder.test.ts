@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { event, f32, f64, hparamsValue, pluginMetadata, Proto, shape, simpleValue, tensorValue, varint } from '../../test-support/tfevents';
+import { event, hparamsValue, pluginMetadata, shape, simpleValue, tensorValue } from '../../test-support/tfevents';
+import { f32, f64, Proto, varint } from '../../test-support/protobuf-writer';
 import { ProtobufError } from '../binary/protobuf-reader';
 import { EventDecoder, eventWallTime, type EventSink } from './event-decoder';
 import { bf16ToNumber, DTYPE, halfToNumber } from './tensor-scalar';

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../store/store';
 import { EventHub } from '../../events/event-hub';
 import { useTempDirs } from '../../test-support/temp-dir';
+import { sourceHarness } from '../../test-support/source-harness';
 import { createMlflowDb, insertMetrics, insertRun } from '../../test-support/mlflow-stores';
 import { MlflowDbSource, METRIC_SLICE_ROWS, watermarkKey } from './db-source';
 
@@ -12,11 +13,10 @@ const RUN = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 
 function setup() {
   const data = tempDir();
-  const store = openStore(join(data, 'db.sqlite'));
-  const hub = new EventHub((id) => store.runs.summary(id));
+  const h = sourceHarness(data, (s, hub) => new MlflowDbSource(s, hub));
   const file = join(tempDir(), 'mlflow.db');
   const mlflow = createMlflowDb(file);
-  return { data, store, hub, file, mlflow, source: new MlflowDbSource(store, hub) };
+  return { data, ...h, file, mlflow };
 }
 
 const steps = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ value: (from + i) / 10, step: from + i }));

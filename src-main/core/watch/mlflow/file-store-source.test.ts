@@ -2,8 +2,8 @@ import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../store/store';
-import { EventHub } from '../../events/event-hub';
 import { useTempDirs } from '../../test-support/temp-dir';
+import { ingestAll, sourceHarness } from '../../test-support/source-harness';
 import { appendMetric, writeExperiment, writeFile, writeRun } from '../../test-support/mlflow-stores';
 import { MlflowFileStoreSource } from './file-store-source';
 
@@ -12,25 +12,10 @@ const RUN = '0123456789abcdef0123456789abcdef';
 
 function setup() {
   const data = tempDir();
-  const store = openStore(join(data, 'db.sqlite'));
-  const hub = new EventHub((id) => store.runs.summary(id));
-  const source = new MlflowFileStoreSource(store, hub);
+  const { store, hub, source } = sourceHarness(data, (s, h) => new MlflowFileStoreSource(s, h));
   const mlruns = join(tempDir(), 'mlruns');
   const expDir = writeExperiment(mlruns, '42', 'exp one');
   return { data, store, hub, source, mlruns, expDir };
-}
-
-async function ingestAll(source: MlflowFileStoreSource, root: string) {
-  const problems: string[] = [];
-  let points = 0;
-  const runIds = new Set<string>();
-  for (const unit of await source.findUnits(root, problems)) {
-    const r = await source.ingest(unit);
-    points += r.points;
-    problems.push(...r.problems);
-    r.runIds.forEach((id) => runIds.add(id));
-  }
-  return { points, problems, runIds: [...runIds] };
 }
 
 describe('MlflowFileStoreSource', () => {

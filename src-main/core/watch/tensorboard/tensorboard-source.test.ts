@@ -1,9 +1,9 @@
 import { appendFileSync, mkdirSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../../../src-shared/events';
 import { useTempDirs } from '../../test-support/temp-dir';
 import { startTestCore } from '../../test-support/test-core';
+import { nextEvent } from '../../test-support/next-event';
 import { concat, event, fileVersionEvent, hparamsValue, record, simpleValue } from '../../test-support/tfevents';
 import type { Core } from '../../core';
 import { runIdFor } from '../../ingest/tensorboard/run-layout';
@@ -27,17 +27,6 @@ function writeEvents(dir: string, name: string, ...parts: Uint8Array[]): string 
 
 const steps = (core: Core, dir: string, key: string) => Array.from(core.store.metrics.read(runIdFor(dir), key)?.step ?? []);
 const values = (core: Core, dir: string, key: string) => Array.from(core.store.metrics.read(runIdFor(dir), key)?.value ?? []);
-
-function nextEvent(core: Core, match: (e: CoreEvent) => boolean): Promise<CoreEvent> {
-  return new Promise((done) => {
-    const off = core.hub.subscribe((e) => {
-      if (match(e)) {
-        off();
-        done(e);
-      }
-    });
-  });
-}
 
 describe('TensorBoardSource', () => {
   it('makes each folder of event files a run, named by its path under the root, files merged in name order', async () => {

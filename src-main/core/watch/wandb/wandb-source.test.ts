@@ -2,8 +2,8 @@ import { appendFileSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../store/store';
-import { EventHub } from '../../events/event-hub';
 import { useTempDirs } from '../../test-support/temp-dir';
+import { ingestAll, sourceHarness } from '../../test-support/source-harness';
 import { frameLog, rec } from '../../test-support/wandb-log';
 import { STALE_MS, WandbSource } from './wandb-source';
 
@@ -12,23 +12,11 @@ const START = 1_700_000_000_000;
 
 function setup() {
   const data = tempDir();
-  const store = openStore(join(data, 'db.sqlite'));
-  const hub = new EventHub((id) => store.runs.summary(id));
+  const h = sourceHarness(data, (s, hub) => new WandbSource(s, hub));
   const root = tempDir();
   const dir = join(root, 'wandb', 'offline-run-20240101_000000-abc123');
   mkdirSync(join(dir, 'files'), { recursive: true });
-  return { data, store, hub, root, dir, file: join(dir, 'run-abc123.wandb'), source: new WandbSource(store, hub) };
-}
-
-async function ingestAll(source: WandbSource, root: string) {
-  const problems: string[] = [];
-  let points = 0;
-  for (const unit of await source.findUnits(root, problems)) {
-    const r = await source.ingest(unit);
-    points += r.points;
-    problems.push(...r.problems);
-  }
-  return { points, problems };
+  return { data, ...h, root, dir, file: join(dir, 'run-abc123.wandb') };
 }
 
 const history = (from: number, to: number) =>
@@ -39,7 +27,7 @@ describe('WandbSource', () => {
     const { store, source, root, dir, file } = setup();
     writeFileSync(file, frameLog([rec.run({ id: 'abc123', project: 'proj', name: 'first', startMs: START, config: [['opt', '{"lr":0.1}']] }), rec.environment('box', 'c0ffee'), ...history(0, 3), rec.history(3, START / 1000 + 3, [['nan', 'NaN']]), rec.summary([['best', '0.1']]), rec.exit(1, 60)]));
     writeFileSync(join(dir, 'files', 'config.yaml'), 'extra:\n  desc: null\n  value: 5\nopt:\n  value:\n    lr: 0.2\n');
-    expect(await ingestAll(source, root)).toEqual({ points: 4, problems: [] });
+    expect(await ingestAll(source, root)).toEqual({ points: 4, problems: [], runIds: ['wandb-abc123'] });
     expect(store.runs.summary('wandb-abc123')).toMatchObject({
       name: 'first',
       experiment: 'proj',
