@@ -10,7 +10,7 @@ import { readCsvRows, type RowReader } from '../../ingest/csv/csv-rows';
 import { SLICE_BYTES, tailSlices, type SliceParser } from '../tail-file';
 import { errorText } from '../source';
 import { StepWatermark } from './step-watermark';
-import { HEAD_BYTES, readHead } from './file-reads';
+import { HEAD_BYTES, readHead, readHeadNow } from './file-reads';
 
 export interface CsvFormat {
   sep: string;
@@ -71,11 +71,19 @@ export async function tailCsv(store: Store, hub: EventHub, t: CsvTailTarget, pro
     } else restart(store, t, hash, offset, head.size, 'the header changed (a new file replaced it)', problems);
   } else if (head.size < offset) restart(store, t, hash, offset, head.size, 'the file shrank (truncated or replaced)', problems);
   else if (offset > 0 && !(await lastLineStillThere(store, file, offset))) {
-    // Replaced by a file that grew past the offset before it was looked at.
+    // A header that changed since it was read means a rewrite is under way right now (Lightning):
+    // its own change event brings the next pass. Otherwise the file was replaced by one that
+    // grew past the offset before it was looked at.
+    if (firstLine(readHeadNow(file)) !== head.line) return 0;
     restart(store, t, hash, offset, head.size, 'the line before the ingested offset changed (the file was replaced)', problems);
   }
 
   const parseSlice: SliceParser = (bytes, at, full, sliceProblems) => {
+    // Lightning rewrites the file in place (truncate, new header, all rows) when a key appears:
+    // bytes read after the header was checked may belong to the rewrite. The header is read again
+    // now, after the slice: if it changed, nothing from this pass is kept, and the next pass
+    // (the rewrite's own change event) realigns under the new header.
+    if (firstLine(readHeadNow(file)) !== head.line) return { consumed: 0, points: [] };
     const lastNl = bytes.lastIndexOf(NEWLINE);
     if (lastNl < 0) {
       if (!full) return { consumed: 0, points: [] };

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 
 /** Bytes read to find a file's first lines (a header, a first row). */
@@ -46,5 +47,23 @@ export async function readHead(path: string): Promise<{ text: string; size: numb
     return { text: buf.toString('utf8', 0, bytesRead), size };
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * The first HEAD_BYTES of a file as text, read synchronously (for a check that must sit between
+ * an asynchronous read and its commit); '' when the file cannot be read.
+ */
+export function readHeadNow(path: string): string {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    return buf.toString('utf8', 0, n);
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
