@@ -24,8 +24,8 @@ export function RunHeader({ run }: { run: RunSummary }) {
         <h1 data-testid="run-name">{run.name || run.id}</h1>
         <StatusBadge status={run.status} />
         {run.lifecycleStage === 'deleted' && (
-          <span className="run-header__deleted" data-testid="run-deleted">
-            Deleted
+          <span className="status-badge status-badge--failed" data-testid="run-deleted">
+            DELETED
           </span>
         )}
       </div>
