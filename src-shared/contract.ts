@@ -66,7 +66,10 @@ function method<O>() {
 export const contract = {
   listRuns: method<{ runs: RunSummary[] }>()({
     http: { method: 'GET', path: '/api/v1/runs' },
-    input: z.object({}),
+    input: z.object({
+      /** MLflow's search syntax (`metrics.loss < 0.3 and params.lr = '0.001'`); all runs when omitted. */
+      filter: z.string().max(LIMITS.filterLength).optional(),
+    }),
   }),
   getRun: method<{ run: RunSummary }>()({
     http: { method: 'GET', path: '/api/v1/runs/:id' },

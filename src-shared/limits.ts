@@ -9,6 +9,8 @@ export const LIMITS = {
   /** Points accepted in one log request. */
   pointsPerRequest: 100_000,
   seriesPoints: 20_000,
+  /** Characters of a runs query in MLflow's filter syntax. */
+  filterLength: 10_000,
   /** Bytes of a file an artifact preview carries (the UI says "showing the first …"). */
   previewBytes: 256 * 1024,
 } as const;

@@ -8,6 +8,12 @@ export class RunsPage {
   readonly emptyState: Locator;
   readonly loadSamplesButton: Locator;
   readonly connection: Locator;
+  readonly query: Locator;
+  readonly queryError: Locator;
+  /** The token the parser stopped at, marked in a copy of the query. */
+  readonly queryErrorToken: Locator;
+  readonly compareButton: Locator;
+  readonly checkAll: Locator;
 
   constructor(
     readonly page: Page,
@@ -20,6 +26,22 @@ export class RunsPage {
     this.emptyState = page.getByTestId('empty-state');
     this.loadSamplesButton = page.getByTestId('load-samples');
     this.connection = page.getByTestId('connection-indicator');
+    this.query = page.getByTestId('runs-query');
+    this.queryError = page.getByTestId('runs-query-error');
+    this.queryErrorToken = page.getByTestId('runs-query-error-token');
+    this.compareButton = page.getByTestId('compare-button');
+    this.checkAll = page.getByTestId('run-check-all');
+  }
+
+  /** Runs a query in MLflow's filter syntax (applied on Enter). */
+  async runQuery(query: string) {
+    await this.query.fill(query);
+    await this.query.press('Enter');
+  }
+
+  /** Ticks a run's box for comparison; `shift` extends a range from the last ticked run. */
+  async check(runId: string, opts: { shift?: boolean } = {}) {
+    await this.row(runId).getByTestId('run-check').click({ modifiers: opts.shift ? ['Shift'] : [] });
   }
 
   /** Opens the runs page and waits until the event feed is live, so no event is missed. */

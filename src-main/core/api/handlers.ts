@@ -10,6 +10,9 @@ import type { EventHub } from '../events/event-hub';
 import { randomRunName } from './run-names';
 import { requireRun, writeToRun } from './run-writes';
 import { createArtifactHandlers } from './artifact-handlers';
+import { matchRuns } from '../search/run-search';
+import { parseFilter } from '../../../src-shared/search/filter-parser';
+import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 
 /** The folder-watching side of the core, as the API sees it. */
@@ -56,7 +59,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
-    listRuns: () => ({ runs: store.runs.list() }),
+    listRuns: ({ filter }) => {
+      const clauses = parseFilter(filter, RUN_SEARCH);
+      return { runs: matchRuns(store, store.runs.list(), clauses).found };
+    },
 
     getRun: ({ id }) => ({ run: summaryOrThrow(id) }),
 

@@ -1,11 +1,10 @@
 // MLflow's runs/* lifecycle and search routes.
 import { randomUUID } from 'node:crypto';
 import type { RunSummary } from '../../../src-shared/domain';
-import { fromWire } from '../../../src-shared/wire-number';
 import { parseFilter, parseOrderBy } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
-import { matchesAll, recordComparator, type SearchRecord } from '../../../src-shared/search/match-records';
-import { CONTEXT_TAG, type RunInput } from '../store/dataset-repo';
+import { recordComparator } from '../../../src-shared/search/match-records';
+import { matchRuns } from '../search/run-search';
 import { randomRunName } from '../api/run-names';
 import { checkActive, requireRun, runNotFound } from '../api/run-writes';
 import type { MlflowContext } from './mlflow-context';
@@ -21,24 +20,6 @@ const SEARCH_MAX = 50_000;
 
 export function fullRunJson(ctx: MlflowContext, run: RunSummary) {
   return runJson(run, ctx.store.datasets.inputsOf(run.id), ctx.store.models.outputsOf(run.id));
-}
-
-function asRecord(r: RunSummary, inputs: RunInput[]): SearchRecord {
-  return {
-    attributes: {
-      run_id: r.id,
-      run_name: r.name,
-      user_id: r.userId,
-      status: r.status,
-      start_time: r.startTime,
-      end_time: r.endTime,
-      artifact_uri: r.artifactUri,
-    },
-    metrics: Object.fromEntries(r.metrics.map((m) => [m.key, fromWire(m.last)])),
-    params: r.params,
-    tags: r.tags,
-    datasets: inputs.map((i) => ({ name: i.dataset.name, digest: i.dataset.digest, context: i.tags[CONTEXT_TAG] ?? null })),
-  };
 }
 
 /** MLflow's natural order: newest start first, then run id. */
@@ -109,9 +90,7 @@ export const runsApi = {
     const clauses = parseFilter(f.string('filter'), RUN_SEARCH);
     const orderBy = f.stringList('order_by').map((o) => parseOrderBy(o, RUN_SEARCH));
     const runs = ctx.store.runs.list({ experimentIds: f.stringList('experiment_ids'), view: viewType(f, 'run_view_type') });
-    const wantsDatasets = clauses.some((c) => c.type === 'dataset');
-    const records = new Map(runs.map((r) => [r.id, asRecord(r, wantsDatasets ? ctx.store.datasets.inputsOf(r.id) : [])]));
-    const found = runs.filter((r) => matchesAll(records.get(r.id)!, clauses));
+    const { records, found } = matchRuns(ctx.store, runs, clauses);
     found.sort(recordComparator(orderBy, (r: RunSummary) => records.get(r.id)!, naturalOrder));
     const { items, next } = page(found, max, f.string('page_token'));
     return { runs: items.map((r) => fullRunJson(ctx, r)), ...(next ? { next_page_token: next } : {}) };

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useRoute } from '../lib/hash-router';
 import { RunsPage } from '../features/runs/runs-page';
 import { RunPage } from '../features/run/run-page';
+import { ComparePage } from '../features/compare/compare-page';
 import { useRunsStore } from '../stores/runs-store';
 import { startLiveUpdates } from './live-updates';
 import { useApplyTheme } from './theme';
@@ -23,7 +24,9 @@ export function App() {
     <div className="app">
       <TopBar route={route} theme={theme} />
       <main className="app__main">
-        {route.page === 'run' ? <RunPage key={route.runId} runId={route.runId} /> : <RunsPage />}
+        {route.page === 'run' && <RunPage key={route.runId} runId={route.runId} />}
+        {route.page === 'compare' && <ComparePage key={route.runIds.join(',')} runIds={route.runIds} />}
+        {route.page === 'runs' && <RunsPage />}
       </main>
     </div>
   );

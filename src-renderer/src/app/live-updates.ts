@@ -7,6 +7,7 @@ import { eventFeed } from '../api/client';
 import { useArtifactsStore } from '../stores/artifacts-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useRunIoStore } from '../stores/run-io-store';
+import { useRunQueryStore } from '../stores/run-query-store';
 import { useRunsStore } from '../stores/runs-store';
 import { useSeriesStore } from '../stores/series-store';
 import { useSourcesStore } from '../stores/sources-store';
@@ -20,6 +21,7 @@ export function startLiveUpdates(): () => void {
     const runs = [...pending.values()];
     pending.clear();
     useRunsStore.getState().upsert(runs);
+    useRunQueryStore.getState().runsUpdated();
     for (const run of runs) {
       useRunIoStore.getState().runUpdated(run.id);
       useArtifactsStore.getState().runUpdated(run.id);
@@ -44,6 +46,7 @@ export function startLiveUpdates(): () => void {
     onState: (state) => useConnectionStore.getState().setState(state),
     onConnected: () => {
       void useRunsStore.getState().load();
+      useRunQueryStore.getState().runsUpdated();
       useSeriesStore.getState().refetchAll();
       useRunIoStore.getState().refetchAll();
       useArtifactsStore.getState().refetchAll();

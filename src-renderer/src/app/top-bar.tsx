@@ -32,6 +32,14 @@ export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
             <span className="top-bar__current mono">{route.runId.slice(0, 8)}</span>
           </>
         )}
+        {route.page === 'compare' && (
+          <>
+            <span className="top-bar__crumb" aria-hidden>
+              /
+            </span>
+            <span className="top-bar__current">Compare {route.runIds.length} runs</span>
+          </>
+        )}
       </nav>
       <div className="top-bar__spacer" />
       <span className={`connection connection--${connection}`} data-testid="connection-indicator" data-state={connection}>

@@ -4,7 +4,7 @@ import type { RunSummary } from '../../../../src-shared/domain';
 import { fromWire } from '../../../../src-shared/wire-number';
 import { runDurationMs } from '../../components/run-duration';
 
-export type ColumnKind = 'swatch' | 'status' | 'name' | 'experiment' | 'startTime' | 'duration' | 'param' | 'metric';
+export type ColumnKind = 'select' | 'swatch' | 'status' | 'name' | 'experiment' | 'startTime' | 'duration' | 'param' | 'metric';
 
 export interface RunColumn {
   /** Also the sort column id: `name`, …, `param:<key>`, `metric:<key>`. */
@@ -24,10 +24,11 @@ export interface RunColumn {
 const DYNAMIC_COLUMNS = 4;
 
 function fixed(kind: ColumnKind, label: string, width: string, minWidth: number, numeric = false): RunColumn {
-  return { id: kind, kind, key: '', label, width, minWidth, numeric, sortable: kind !== 'swatch' };
+  return { id: kind, kind, key: '', label, width, minWidth, numeric, sortable: kind !== 'swatch' && kind !== 'select' };
 }
 
 const FIXED_COLUMNS: RunColumn[] = [
+  fixed('select', '', '30px', 30),
   fixed('swatch', '', '28px', 28),
   fixed('status', 'Status', '110px', 110),
   fixed('name', 'Name', 'minmax(170px, 1.8fr)', 170),
@@ -81,6 +82,7 @@ function paramSortValue(value: string | undefined): string | number | null {
 
 export function sortValue(run: RunSummary, column: RunColumn, now: number): string | number | null {
   switch (column.kind) {
+    case 'select':
     case 'swatch':
       return null;
     case 'status':

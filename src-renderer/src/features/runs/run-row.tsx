@@ -7,8 +7,23 @@ import { formatDateCompact, formatDateTimeSeconds, formatNumber } from '../../li
 import { navigate, routeHref } from '../../lib/hash-router';
 import { lastMetricValue, type RunColumn } from './run-columns';
 
-function Cell({ run, column }: { run: RunSummary; column: RunColumn }) {
+function Cell({ run, column, checked, onCheck }: { run: RunSummary; column: RunColumn; checked: boolean; onCheck: RunRowProps['onCheck'] }) {
   switch (column.kind) {
+    case 'select':
+      return (
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-label={`Select ${run.name || run.id} for comparison`}
+          data-testid="run-check"
+          // The click, not the change: only the click event says whether shift was held.
+          onClick={(e) => {
+            e.stopPropagation();
+            onCheck(run.id, e.shiftKey);
+          }}
+          onChange={() => {}}
+        />
+      );
     case 'swatch':
       return <RunSwatch runId={run.id} />;
     case 'status':
@@ -44,15 +59,17 @@ interface RunRowProps {
   run: RunSummary;
   columns: RunColumn[];
   selected: boolean;
+  checked: boolean;
+  onCheck: (runId: string, shift: boolean) => void;
   style: CSSProperties;
 }
 
 /** Memoised: a live update re-renders only the rows whose run object changed. */
-export const RunRow = memo(function RunRow({ run, columns, selected, style }: RunRowProps) {
+export const RunRow = memo(function RunRow({ run, columns, selected, checked, onCheck, style }: RunRowProps) {
   return (
     <div
       role="row"
-      className={`runs-table__row${selected ? ' is-selected' : ''}`}
+      className={`runs-table__row${selected ? ' is-selected' : ''}${checked ? ' is-checked' : ''}`}
       style={style}
       data-testid="run-row"
       data-run-id={run.id}
@@ -66,7 +83,7 @@ export const RunRow = memo(function RunRow({ run, columns, selected, style }: Ru
           data-column={column.id}
           className={`runs-table__cell runs-table__cell--${column.kind}${column.numeric ? ' num' : ''}`}
         >
-          <Cell run={run} column={column} />
+          <Cell run={run} column={column} checked={checked} onCheck={onCheck} />
         </div>
       ))}
     </div>

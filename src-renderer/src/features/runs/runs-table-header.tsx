@@ -1,4 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
+import type { RunSummary } from '../../../../src-shared/domain';
+import { useSelectionStore } from '../../stores/selection-store';
 import { useUiStore } from '../../stores/ui-store';
 import type { ColumnKind, RunColumn } from './run-columns';
 
@@ -17,7 +19,26 @@ function columnGroups(columns: RunColumn[]) {
   return groups;
 }
 
-export function RunsTableHeader({ columns }: { columns: RunColumn[] }) {
+/** "Select all visible": checked when every row shown is, mixed when some are. */
+function SelectAllBox({ rows }: { rows: RunSummary[] }) {
+  const { checked, toggleAll } = useSelectionStore(useShallow((s) => ({ checked: s.checked, toggleAll: s.toggleAll })));
+  const count = rows.filter((run) => checked.includes(run.id)).length;
+  return (
+    <input
+      type="checkbox"
+      checked={count > 0 && count === rows.length}
+      ref={(box) => {
+        if (box) box.indeterminate = count > 0 && count < rows.length;
+      }}
+      onChange={() => toggleAll(rows.map((run) => run.id))}
+      aria-label="Select all visible runs"
+      title="Select all visible runs"
+      data-testid="run-check-all"
+    />
+  );
+}
+
+export function RunsTableHeader({ columns, rows }: { columns: RunColumn[]; rows: RunSummary[] }) {
   const { sort, toggleSort } = useUiStore(useShallow((s) => ({ sort: s.sort, toggleSort: s.toggleSort })));
   return (
     <div role="row" className="runs-table__header" data-testid="runs-table-header">
@@ -42,6 +63,7 @@ export function RunsTableHeader({ columns }: { columns: RunColumn[] }) {
             style={{ gridColumn: index + 1, gridRow: 2 }}
             className={`runs-table__cell runs-table__cell--${column.kind}${column.numeric ? ' num' : ''}`}
           >
+            {column.kind === 'select' && <SelectAllBox rows={rows} />}
             {column.sortable && (
               <button
                 type="button"

@@ -1,7 +1,8 @@
 // Virtualised: only the rows in view (plus a few) are in the DOM, so 10,000 runs scroll like 10.
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RunSummary } from '../../../../src-shared/domain';
+import { useSelectionStore } from '../../stores/selection-store';
 import { useUiStore } from '../../stores/ui-store';
 import type { RunColumn } from './run-columns';
 import { RunRow } from './run-row';
@@ -15,6 +16,13 @@ const HEADER_HEIGHT = 50;
 export function RunsTable({ rows, columns }: { rows: RunSummary[]; columns: RunColumn[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectedRunId = useUiStore((s) => s.selectedRunId);
+  const checked = useSelectionStore((s) => s.checked);
+  // Stable, so the memoised rows do not re-render for it; reads the newest rows on click.
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const onCheck = useCallback((runId: string, shift: boolean) => {
+    useSelectionStore.getState().toggle(runId, shift, rowsRef.current.map((run) => run.id));
+  }, []);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -39,7 +47,7 @@ export function RunsTable({ rows, columns }: { rows: RunSummary[]; columns: RunC
   return (
     <div className="runs-table" ref={scrollRef} role="grid" aria-rowcount={rows.length} data-testid="runs-table">
       <div className="runs-table__inner" style={gridStyle}>
-        <RunsTableHeader columns={columns} />
+        <RunsTableHeader columns={columns} rows={rows} />
         <div className="runs-table__body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const run = rows[item.index];
@@ -50,6 +58,8 @@ export function RunsTable({ rows, columns }: { rows: RunSummary[]; columns: RunC
                 run={run}
                 columns={columns}
                 selected={run.id === selectedRunId}
+                checked={checked.includes(run.id)}
+                onCheck={onCheck}
                 style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, height: ROW_HEIGHT }}
               />
             );

@@ -1,7 +1,10 @@
 import type { RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatCount } from '../../lib/format';
+import { navigate } from '../../lib/hash-router';
+import { useSelectionStore } from '../../stores/selection-store';
 import { useSourcesStore } from '../../stores/sources-store';
+import { RunsQueryBox } from './runs-query-box';
 import { useUiStore } from '../../stores/ui-store';
 
 function countLabel(shown: number, total: number): string {
@@ -19,6 +22,7 @@ export function RunsToolbar({ shown, total, filterRef }: { shown: number; total:
     })),
   );
   const rootCount = useSourcesStore((s) => s.roots.length);
+  const checked = useSelectionStore((s) => s.checked);
 
   return (
     <div className="runs-toolbar">
@@ -26,7 +30,7 @@ export function RunsToolbar({ shown, total, filterRef }: { shown: number; total:
         <input
           ref={filterRef}
           type="search"
-          placeholder="Filter by name, experiment, id, status, param or tag…"
+          placeholder="Quick filter: name, id, status, param…"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
           data-testid="runs-filter"
@@ -36,6 +40,7 @@ export function RunsToolbar({ shown, total, filterRef }: { shown: number; total:
         {/* Hidden once there is text: the search box's own clear button sits there. */}
         {!filter && <kbd aria-hidden>/</kbd>}
       </div>
+      <RunsQueryBox />
       <span className="runs-toolbar__count muted num" data-testid="row-count">
         {countLabel(shown, total)}
       </span>
@@ -44,6 +49,16 @@ export function RunsToolbar({ shown, total, filterRef }: { shown: number; total:
         <kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> clear
       </span>
       <div className="runs-toolbar__spacer" />
+      <button
+        type="button"
+        className="runs-toolbar__compare"
+        disabled={checked.length < 2}
+        title={checked.length < 2 ? 'Tick two or more runs to compare them' : 'Compare the ticked runs'}
+        onClick={() => navigate({ page: 'compare', runIds: checked })}
+        data-testid="compare-button"
+      >
+        Compare ({checked.length})
+      </button>
       <button type="button" onClick={toggleWatchPanel} aria-expanded={watchPanelOpen} data-testid="watch-panel-toggle">
         Watched folders{rootCount > 0 ? ` (${rootCount})` : ''}
       </button>

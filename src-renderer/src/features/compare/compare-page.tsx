@@ -1,0 +1,87 @@
+// Two or more runs side by side: which params differ, how their metrics end, and their
+// curves overlaid. The run list lives in the URL (`#/compare?runs=a,b,c`), so a reload or a
+// pasted link restores the view; the baseline is page state, the first run by default.
+import { useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { RunSummary } from '../../../../src-shared/domain';
+import { Skeleton } from '../../components/skeleton';
+import { routeHref } from '../../lib/hash-router';
+import { useRunsStore } from '../../stores/runs-store';
+import { useSeriesStore } from '../../stores/series-store';
+import { CompareChart } from './compare-chart';
+import { CompareHeader } from './compare-header';
+import { sharedMetricKeys } from './compare-model';
+import { CompareSummary } from './compare-summary';
+import { ParamsDiff } from './params-diff';
+import './compare-page.css';
+
+function CompareMessage({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="compare-page">
+      <div className="compare-page__message panel" data-testid="compare-message">
+        {children}
+        <p>
+          <a href={routeHref({ page: 'runs' })}>Back to the runs table</a>: tick two or more runs and press <b>Compare</b>.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function ComparePage({ runIds }: { runIds: string[] }) {
+  const { byId, loadState } = useRunsStore(useShallow((s) => ({ byId: s.byId, loadState: s.loadState })));
+  const [baselineId, setBaselineId] = useState(runIds[0] ?? null);
+  const runs = useMemo(() => runIds.map((id) => byId[id]).filter((run): run is RunSummary => run !== undefined), [runIds, byId]);
+  const unknown = loadState === 'ready' ? runIds.filter((id) => !byId[id]) : [];
+  const metricKeys = useMemo(() => sharedMetricKeys(runs), [runs]);
+
+  // The series of these runs are kept live while the page is open, and dropped after.
+  useEffect(() => () => runIds.forEach((id) => useSeriesStore.getState().forgetRun(id)), [runIds]);
+
+  if (runIds.length < 2) {
+    return (
+      <CompareMessage>
+        <h1>Nothing to compare</h1>
+        <p className="muted">A comparison needs at least two runs; this link names {runIds.length === 0 ? 'none' : 'one'}.</p>
+      </CompareMessage>
+    );
+  }
+  if (runs.length < runIds.length && loadState !== 'ready') {
+    return (
+      <div className="compare-page">
+        <Skeleton rows={8} height={18} />
+      </div>
+    );
+  }
+  if (runs.length < 2) {
+    return (
+      <CompareMessage>
+        <h1>These runs are not here</h1>
+        <p className="muted">
+          No run has the id <span className="mono">{unknown.join(', ')}</span>. They may have been deleted, or the link comes from another data folder.
+        </p>
+      </CompareMessage>
+    );
+  }
+
+  const baselineIndex = Math.max(0, runs.findIndex((run) => run.id === baselineId));
+  return (
+    <div className="compare-page" data-testid="compare-page">
+      <CompareHeader runs={runs} baselineIndex={baselineIndex} />
+      {unknown.length > 0 && (
+        <p className="compare-page__warning" data-testid="compare-unknown">
+          Not found, left out: <span className="mono">{unknown.join(', ')}</span>
+        </p>
+      )}
+      <ParamsDiff runs={runs} baselineIndex={baselineIndex} onBaseline={setBaselineId} />
+      <CompareSummary runs={runs} metricKeys={metricKeys} baselineIndex={baselineIndex} />
+      {metricKeys.length > 0 && (
+        <div className="compare-page__charts">
+          {metricKeys.map((key) => (
+            <CompareChart key={key} runs={runs} metricKey={key} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
