@@ -45,7 +45,8 @@ export const useRunQueryStore = create<RunQueryState>()((set, get) => {
     apply: (text) => {
       const query = text.trim();
       if (query === get().query && !get().error) return;
-      set({ query, matchIds: null, error: null });
+      // The previous result stays on screen until the new one arrives: no flash of every run.
+      set(query ? { query, error: null } : { query, matchIds: null, error: null });
       if (query) throttle.schedule('query');
       else throttle.cancel('query');
     },
