@@ -14,7 +14,7 @@ export interface Token {
 
 export function syntaxError(source: string, at: number, message: string): ApiError {
   const near = source.slice(at, at + 20);
-  return new ApiError('INVALID_PARAMETER_VALUE', `Invalid filter at character ${at + 1}${near ? ` ('${near}')` : ''}: ${message}`);
+  return new ApiError('INVALID_PARAMETER_VALUE', `Invalid filter at character ${at + 1}${near ? `, near ${near}` : ''}: ${message}`);
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/;

@@ -41,7 +41,7 @@ describe('listRuns filter (MLflow search syntax)', () => {
     );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('INVALID_PARAMETER_VALUE');
-    expect((error as ApiError).message).toMatch(/character 20 \('.low.'\): expected a number for metric 'val_loss'/);
+    expect((error as ApiError).message).toMatch(/character 20, near 'low': expected a number for metric 'val_loss'/);
     await core.close();
   });
 });
