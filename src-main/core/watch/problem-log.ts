@@ -1,21 +1,20 @@
-import { sep } from 'node:path';
 import type { SourceProblem } from '../../../src-shared/domain';
 
 /** Files with a problem kept per watched root: enough for the UI's list, bounded for a bad folder. */
 const MAX_PER_ROOT = 200;
 
 /**
- * The current problems under each watched root, one per file: re-ingesting a unit replaces what
- * was known about its files, so a file that was fixed drops off the list.
+ * The problems under each watched root, the latest one per file. A pass that finds nothing new
+ * says nothing about lines read before (tailing resumes after them), so entries stay until the
+ * file reports a newer problem or the root is no longer watched.
  */
 export class ProblemLog {
   private readonly byRoot = new Map<string, Map<string, SourceProblem>>();
 
-  /** Replaces the problems recorded under `scope` (a unit, or the whole root after a scan). */
+  /** Records what ingesting `scope` (a unit, or the whole root after a scan) reported. */
   record(root: string, scope: string, problems: readonly string[], at: number): void {
     let files = this.byRoot.get(root);
     if (!files) this.byRoot.set(root, (files = new Map()));
-    for (const file of files.keys()) if (file === scope || file.startsWith(scope + sep)) files.delete(file);
     for (const p of problems) {
       const problem = parseProblem(p, scope, at);
       files.delete(problem.file);

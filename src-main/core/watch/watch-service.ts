@@ -183,15 +183,14 @@ export class WatchService implements WatchControl {
     this.settleTimers.set(key, timer);
   }
 
-  /** Records what ingesting `scope` found; a clean ingest clears its files' earlier problems. */
+  /** Files the problems on the root that holds `scope`, and tells the UI. */
   private report(scope: string, problems: string[]): void {
+    if (problems.length === 0) return;
     for (const p of problems) this.log(p);
     const root = [...this.watchers.keys()].find((r) => scope === r || scope.startsWith(r + sep));
     if (!root) return;
-    const hadProblems = this.problems.list(root).length > 0;
     this.problems.record(root, scope, problems, Date.now());
-    if (problems.length > 0) this.lastError.set(root, problems[problems.length - 1]!);
-    if (problems.length === 0 && !hadProblems) return;
+    this.lastError.set(root, problems[problems.length - 1]!);
     const entry = this.roots().find((r) => r.path === root);
     if (entry) this.opts.hub.watchChanged(entry);
   }

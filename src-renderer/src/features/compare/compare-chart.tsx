@@ -7,14 +7,13 @@ import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts
 import type { RunSummary } from '../../../../src-shared/domain';
 import { runColor } from '../../../../src-shared/run-color';
 import { Skeleton } from '../../components/skeleton';
-import { formatTick } from '../../lib/format';
+import { CHART_MARGIN, stepAxisProps, valueAxisProps } from '../../components/chart-axes';
 import { useElementWidth } from '../../lib/use-element-width';
 import { seriesId, useSeriesStore, type SeriesEntry } from '../../stores/series-store';
 import '../run/metric-chart.css';
 
 const PLOT_HEIGHT = 220;
 const SERIES_POINTS = 500;
-const X_TICK_SPACING = 90;
 
 export function CompareChart({ runs, metricKey }: { runs: RunSummary[]; metricKey: string }) {
   const [plotRef, width] = useElementWidth<HTMLDivElement>();
@@ -45,21 +44,10 @@ export function CompareChart({ runs, metricKey }: { runs: RunSummary[]; metricKe
         {failed && <p className="muted metric-chart__none">{failed.error}</p>}
         {!ready && !failed && <Skeleton rows={5} height={24} />}
         {ready && width > 0 && (
-          <ComposedChart width={width} height={PLOT_HEIGHT} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+          <ComposedChart width={width} height={PLOT_HEIGHT} margin={CHART_MARGIN}>
             <CartesianGrid vertical={false} />
-            <XAxis
-              dataKey="step"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              allowDecimals={false}
-              allowDuplicatedCategory={false}
-              tickCount={Math.max(2, Math.floor(width / X_TICK_SPACING))}
-              tickFormatter={formatTick}
-              tickLine={false}
-              minTickGap={12}
-              height={22}
-            />
-            <YAxis type="number" domain={['auto', 'auto']} tickCount={5} tickFormatter={formatTick} tickLine={false} axisLine={false} width={56} />
+            <XAxis {...stepAxisProps(width)} allowDuplicatedCategory={false} />
+            <YAxis {...valueAxisProps} />
             {loaded.map(({ run, view }) =>
               view?.downsampled ? (
                 <Area

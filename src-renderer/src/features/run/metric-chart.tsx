@@ -3,7 +3,8 @@ import type { MetricSummary } from '../../../../src-shared/domain';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorBanner } from '../../components/error-banner';
 import { Skeleton } from '../../components/skeleton';
-import { formatCount, formatTick } from '../../lib/format';
+import { formatCount } from '../../lib/format';
+import { CHART_MARGIN, stepAxisProps, valueAxisProps } from '../../components/chart-axes';
 import { useElementWidth } from '../../lib/use-element-width';
 import { useSeenOnce } from '../../lib/use-seen-once';
 import { seriesId, useSeriesStore } from '../../stores/series-store';
@@ -15,8 +16,6 @@ const PLOT_HEIGHT = 200;
 function resolutionFor(width: number): number {
   return Math.min(1200, Math.max(200, Math.round(width / 100) * 100));
 }
-/** Room per x tick label, so labels like `12.5k` never touch. */
-const X_TICK_SPACING = 90;
 
 interface MetricChartProps {
   runId: string;
@@ -71,28 +70,10 @@ export function MetricChart({ runId, summary, color }: MetricChartProps) {
         {!view && entry?.status !== 'error' && <Skeleton rows={5} height={22} />}
         {view && view.points.length === 0 && <p className="muted metric-chart__none">No points yet.</p>}
         {view && view.points.length > 0 && width > 0 && (
-          <ComposedChart width={width} height={PLOT_HEIGHT} data={view.points} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+          <ComposedChart width={width} height={PLOT_HEIGHT} data={view.points} margin={CHART_MARGIN}>
             <CartesianGrid vertical={false} />
-            <XAxis
-              dataKey="step"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              allowDecimals={false}
-              tickCount={Math.max(2, Math.floor(width / X_TICK_SPACING))}
-              tickFormatter={formatTick}
-              tickLine={false}
-              minTickGap={12}
-              height={22}
-            />
-            <YAxis
-              type="number"
-              domain={['auto', 'auto']}
-              tickCount={5}
-              tickFormatter={formatTick}
-              tickLine={false}
-              axisLine={false}
-              width={56}
-            />
+            <XAxis {...stepAxisProps(width)} />
+            <YAxis {...valueAxisProps} />
             <Tooltip content={ChartTooltip} isAnimationActive={false} />
             {view.downsampled && (
               <Area
