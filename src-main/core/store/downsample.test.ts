@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { downsample } from './downsample';
 
 function series(values: number[], steps = values.map((_, i) => i)) {
@@ -34,5 +35,29 @@ describe('downsample', () => {
     const b = downsample(series(Array.from({ length: 1000 }, (_, i) => i), Array(1000).fill(0)), 10);
     expect(b.step.length).toBe(10);
     expect(b.min[9]).toBe(900);
+  });
+});
+
+describe('downsample properties', () => {
+  // Any series (steps sorted, values with NaN/±Inf mixed in) reduced to any bucket count.
+  const seriesArb = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.oneof(fc.double({ noNaN: false }), fc.constant(NaN), fc.constant(Infinity))), { minLength: 1, maxLength: 3000 })
+    .map((pts) => pts.sort((a, b) => a[0] - b[0]));
+
+  it('always keeps the global finite min and max, and never returns more points than buckets', () => {
+    fc.assert(
+      fc.property(seriesArb, fc.integer({ min: 2, max: 500 }), (pts, target) => {
+        const c = series(pts.map((p) => p[1]), pts.map((p) => p[0]));
+        const b = downsample(c, target);
+        expect(b.step.length).toBeLessThanOrEqual(target);
+        const finite = pts.map((p) => p[1]).filter(Number.isFinite);
+        if (finite.length === 0) return;
+        const mins = b.min.filter(Number.isFinite);
+        const maxs = b.max.filter(Number.isFinite);
+        expect(Math.min(...mins)).toBe(Math.min(...finite));
+        expect(Math.max(...maxs)).toBe(Math.max(...finite));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
