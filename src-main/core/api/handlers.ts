@@ -8,7 +8,7 @@ import type { NewPoint } from '../store/metric-point';
 import { downsample } from '../store/downsample';
 import type { EventHub } from '../events/event-hub';
 import { randomRunName } from './run-names';
-import { requireRun, writeToRun } from './run-writes';
+import { checkExists, requireRun, writeToRun } from './run-writes';
 import { createArtifactHandlers } from './artifact-handlers';
 import { matchRuns } from '../search/run-search';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
@@ -91,7 +91,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     finishRun: ({ id, status }) => {
       store.tx(() => {
-        store.runs.requireRun(id);
+        checkExists(store, id);
         store.runs.finish(id, status ?? 'FINISHED', now());
       });
       hub.runChanged(id);
@@ -99,7 +99,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     getMetricSeries: ({ id, key, points, minStep, maxStep }) => {
-      store.runs.requireRun(id);
+      checkExists(store, id);
       const cols = store.metrics.read(id, key, minStep ?? -Infinity, maxStep ?? Infinity);
       if (!cols) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run ${id} has no metric '${key}'`);
       const b = downsample(cols, points ?? DEFAULT_SERIES_POINTS);

@@ -16,6 +16,11 @@ export function runNotFound(id: string): ApiError {
   return new ApiError('RESOURCE_DOES_NOT_EXIST', `Run with id=${id} not found`);
 }
 
+/** Throws RESOURCE_DOES_NOT_EXIST for an unknown run (cheaper than a summary). */
+export function checkExists(store: Store, id: string): void {
+  if (store.runs.lifecycle(id) === null) throw runNotFound(id);
+}
+
 /** Throws unless the run exists (RESOURCE_DOES_NOT_EXIST) and is active (MLflow's rule for writes). */
 export function checkActive(store: Store, id: string): void {
   const stage = store.runs.lifecycle(id);

@@ -6,6 +6,7 @@ import { LIMITS } from '../../../src-shared/limits';
 import { readJsonBody } from '../server/read-body';
 import { sendJson } from '../server/respond';
 import { queryFields } from '../server/query-fields';
+import { decodePath } from '../server/decode-path';
 import type { MlflowContext } from './mlflow-context';
 import { Fields } from './mlflow-fields';
 import { experimentsApi } from './experiments-api';
@@ -75,14 +76,6 @@ const COMPILED: CompiledRoute[] = TRACKING.map(([verb, path, handler]) => {
   });
   return { verb, pattern: new RegExp(`^${source}$`), names, handler };
 });
-
-function decodePath(path: string): string {
-  try {
-    return path.split('/').map(decodeURIComponent).join('/');
-  } catch {
-    throw new ApiError('INVALID_PARAMETER_VALUE', 'Malformed percent-encoding in the path');
-  }
-}
 
 /** Returns a request handler that answers MLflow's routes and reports whether it did. */
 export function createMlflowRoutes(ctx: MlflowContext) {

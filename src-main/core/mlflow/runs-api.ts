@@ -6,7 +6,7 @@ import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
 import { recordComparator } from '../../../src-shared/search/match-records';
 import { matchRuns } from '../search/run-search';
 import { randomRunName } from '../api/run-names';
-import { checkActive, requireRun, runNotFound } from '../api/run-writes';
+import { checkActive, checkExists, requireRun } from '../api/run-writes';
 import type { MlflowContext } from './mlflow-context';
 import { invalid, page, type Fields } from './mlflow-fields';
 import { runInfoJson, runJson } from './mlflow-json';
@@ -99,7 +99,7 @@ export const runsApi = {
 
 function setLifecycle(ctx: MlflowContext, id: string, stage: 'active' | 'deleted') {
   ctx.store.tx(() => {
-    if (ctx.store.runs.lifecycle(id) === null) throw runNotFound(id);
+    checkExists(ctx.store, id);
     ctx.store.runs.setLifecycle(id, stage, ctx.now());
   });
   ctx.hub.runChanged(id);

@@ -1,4 +1,5 @@
 import { contract, type MethodName } from '../../../src-shared/contract';
+import { decodePath } from './decode-path';
 
 export interface RouteMatch {
   method: MethodName;
@@ -46,7 +47,7 @@ export function matchContractRoute(httpMethod: string, pathname: string): RouteL
     if (r.httpMethod !== httpMethod) continue;
     const params: Record<string, string> = {};
     r.paramNames.forEach((p, i) => {
-      params[p] = m[i + 1]!.split('/').map(decodeURIComponent).join('/');
+      params[p] = decodePath(m[i + 1]!);
     });
     return { match: { method: r.name, params, successStatus: r.successStatus } };
   }

@@ -67,12 +67,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     }
     if (url.pathname === '/api/v1/events' && method === 'GET') return serveEventStream(req, res, opts.hub);
     for (const routes of opts.extraRoutes ?? []) if (await routes(req, res, url)) return;
-    let lookup;
-    try {
-      lookup = matchContractRoute(method, url.pathname);
-    } catch {
-      throw new ApiError('INVALID_PARAMETER_VALUE', 'Malformed percent-encoding in the path');
-    }
+    const lookup = matchContractRoute(method, url.pathname);
     if (!('match' in lookup)) {
       throw new ApiError('ENDPOINT_NOT_FOUND', lookup.pathKnown ? `Method ${method} is not allowed on ${url.pathname}` : `No API route ${url.pathname}`);
     }

@@ -119,11 +119,6 @@ export class RunRepo {
     return this.q.lifecycleOf.get(id)?.lifecycle_stage ?? null;
   }
 
-  /** Throws RESOURCE_DOES_NOT_EXIST for an unknown run id. */
-  requireRun(id: string): void {
-    if (!this.exists(id)) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run with id=${id} not found`);
-  }
-
   insert(run: NewRun): void {
     this.q.insertRun.run(this.toRow(run));
   }
