@@ -17,7 +17,7 @@ import './compare-page.css';
 
 function CompareMessage({ children }: { children: React.ReactNode }) {
   return (
-    <div className="compare-page">
+    <div className="scroll-page">
       <div className="compare-page__message panel" data-testid="compare-message">
         {children}
         <p>
@@ -48,7 +48,7 @@ export function ComparePage({ runIds }: { runIds: string[] }) {
   }
   if (runs.length < runIds.length && loadState !== 'ready') {
     return (
-      <div className="compare-page">
+      <div className="scroll-page">
         <Skeleton rows={8} height={18} />
       </div>
     );
@@ -66,7 +66,7 @@ export function ComparePage({ runIds }: { runIds: string[] }) {
 
   const baselineIndex = Math.max(0, runs.findIndex((run) => run.id === baselineId));
   return (
-    <div className="compare-page" data-testid="compare-page">
+    <div className="scroll-page" data-testid="compare-page">
       <CompareHeader runs={runs} baselineIndex={baselineIndex} />
       {unknown.length > 0 && (
         <p className="compare-page__warning" data-testid="compare-unknown">

@@ -48,7 +48,7 @@ export function RunPage({ runId }: { runId: string }) {
 
   if (!run) {
     return (
-      <div className="run-page">
+      <div className="scroll-page">
         {fetchError ? (
           <>
             <ErrorBanner message={fetchError} />
@@ -63,7 +63,7 @@ export function RunPage({ runId }: { runId: string }) {
 
   const color = runColor(run.id);
   return (
-    <div className="run-page" data-testid="run-page" data-run-id={run.id}>
+    <div className="scroll-page" data-testid="run-page" data-run-id={run.id}>
       <RunHeader run={run} />
       <div className="run-page__tables">
         <KeyValueTable title="Params" entries={run.params} testId="params-table" />
