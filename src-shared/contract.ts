@@ -3,7 +3,19 @@
 // server builds its native routes from this map and the renderer's HTTP transport builds
 // URLs from it, so a renamed method or field breaks the build on both sides.
 import { z } from 'zod';
-import type { ArtifactEntry, ArtifactPreview, IngestReport, MetricSeries, RunDatasetInput, RunModelOutput, RunStatus, RunSummary, WatchRoot } from './domain';
+import type {
+  ArtifactEntry,
+  ArtifactPreview,
+  IngestReport,
+  MetricSeries,
+  RunDatasetInput,
+  RunModelOutput,
+  RunStatus,
+  RunSummary,
+  SavedView,
+  SeriesQueryResult,
+  WatchRoot,
+} from './domain';
 import { RUN_STATUSES } from './domain';
 import { LIMITS } from './limits';
 import { keyProblem, metricPointProblem, type MetricPointInput } from './metric-point-check';
@@ -44,8 +56,20 @@ export const metricPointsSchema = z
 
 const statusSchema = z.enum(RUN_STATUSES);
 
+const xAxisSchema = z.union([
+  z.enum(['step', 'time', 'relative']),
+  z.templateLiteral(['metric:', z.string().min(1).max(LIMITS.keyLength)]),
+]);
+
+const savedViewSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  filter: z.string().max(LIMITS.filterLength),
+  sort: z.object({ column: z.string().min(1).max(LIMITS.keyLength + 10), descending: z.boolean() }).nullable(),
+  columns: z.array(z.string().min(1).max(LIMITS.keyLength + 10)).max(500),
+});
+
 export interface HttpBinding {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** `:name` is one path segment; `:name*` takes the rest of the path (metric keys hold `/`). */
   path: string;
   /** Status of a successful answer. */
@@ -107,6 +131,25 @@ export const contract = {
       maxStep: z.coerce.number().optional(),
     }),
   }),
+  /** Many runs × keys at once, each reduced over one shared x-range and bucket grid. */
+  querySeries: method<SeriesQueryResult>()({
+    http: { method: 'POST', path: '/api/v1/series/query' },
+    input: z
+      .object({
+        runIds: z.array(runIdSchema).min(1),
+        keys: z.array(keySchema).min(1),
+        buckets: z.number().int().min(2).max(LIMITS.seriesBuckets).default(1000),
+        x: xAxisSchema.default('step'),
+        /** Only x in [min, max]; the union of the series' extents when omitted. */
+        range: z
+          .object({ min: z.number(), max: z.number() })
+          .refine((r) => r.min <= r.max, 'min must not exceed max')
+          .optional(),
+      })
+      .refine((q) => q.runIds.length * q.keys.length <= LIMITS.seriesPerQuery, {
+        message: `at most ${LIMITS.seriesPerQuery} runs × keys per query`,
+      }),
+  }),
   getRunIO: method<{ inputs: RunDatasetInput[]; models: RunModelOutput[] }>()({
     http: { method: 'GET', path: '/api/v1/runs/:id/io' },
     input: z.object({ id: runIdSchema }),
@@ -136,6 +179,19 @@ export const contract = {
   removeWatchRoot: method<{ removed: boolean }>()({
     http: { method: 'DELETE', path: '/api/v1/watch' },
     input: z.object({ path: z.string().min(1).max(4096) }),
+  }),
+  listViews: method<{ views: SavedView[] }>()({
+    http: { method: 'GET', path: '/api/v1/views' },
+    input: z.object({}),
+  }),
+  /** Creates the view, or replaces the one with the same name. */
+  saveView: method<{ view: SavedView }>()({
+    http: { method: 'PUT', path: '/api/v1/views' },
+    input: savedViewSchema,
+  }),
+  deleteView: method<{ removed: boolean }>()({
+    http: { method: 'DELETE', path: '/api/v1/views' },
+    input: z.object({ name: z.string().min(1).max(200) }),
   }),
   loadSampleRuns: method<IngestReport>()({
     http: { method: 'POST', path: '/api/v1/samples' },

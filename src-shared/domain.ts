@@ -39,6 +39,9 @@ export interface MetricSummary {
   /** Smallest/largest finite value; null when the series holds no finite value. */
   min: number | null;
   max: number | null;
+  /** Step where `min` / `max` was first reached (the "step of best"); null with them. */
+  minStep: number | null;
+  maxStep: number | null;
 }
 
 export interface RunSummary {
@@ -78,6 +81,56 @@ export interface MetricSeries {
   value: WireNumber[];
   min: WireNumber[];
   max: WireNumber[];
+}
+
+/**
+ * What a comparison plots along x: the step, wall-clock time (epoch ms), time since the run
+ * started (ms), or the value another metric of the same run had at the same step.
+ */
+export type SeriesXAxis = 'step' | 'time' | 'relative' | `metric:${string}`;
+
+/**
+ * One run's metric over the queried x-range, reduced for a chart. Every series of one query
+ * shares the bucket grid (`SeriesQueryResult.grid`), so series can be averaged bucket by bucket.
+ */
+export interface ReducedSeries {
+  runId: string;
+  key: string;
+  /** Points of the series inside the range (before reduction). */
+  total: number;
+  /** x extent of the whole series, ignoring the range; null when it has no point. */
+  extent: [number, number] | null;
+  /** True when `x`/`y` hold every point in the range, unreduced. */
+  exact: boolean;
+  /**
+   * The line, in x order. Exact: every point. Reduced: per bucket its first, lowest, highest
+   * and last point (M4), so a line through them puts every spike where it was.
+   */
+  x: number[];
+  y: WireNumber[];
+  step: number[];
+  /** Per non-empty bucket (finite values only): its grid index, mean, min and max. */
+  bucket: number[];
+  bucketMean: number[];
+  bucketMin: number[];
+  bucketMax: number[];
+}
+
+export interface SeriesQueryResult {
+  /** Bucket i covers x in [lo + i·width, lo + (i+1)·width); null when no series has a point. */
+  grid: { lo: number; width: number; count: number } | null;
+  series: ReducedSeries[];
+}
+
+/** A named runs-table view: its query, sort and chosen columns. */
+export interface SavedView {
+  name: string;
+  filter: string;
+  /** A runs-table column id (`name`, `param:lr`, `metric:loss`, …) and direction. */
+  sort: { column: string; descending: boolean } | null;
+  /** Column ids shown, in order; empty means the default columns. */
+  columns: string[];
+  updatedAt: number;
 }
 
 /** A file under a watched folder that could not be read fully (junk lines, bad records, …). */

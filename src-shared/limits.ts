@@ -9,6 +9,10 @@ export const LIMITS = {
   /** Points accepted in one log request. */
   pointsPerRequest: 100_000,
   seriesPoints: 20_000,
+  /** Runs × keys one series query may ask for (the UI splits larger comparisons). */
+  seriesPerQuery: 20_000,
+  /** Buckets one series query may ask for. */
+  seriesBuckets: 10_000,
   /** Characters of a runs query in MLflow's filter syntax. */
   filterLength: 10_000,
   /** Bytes of a file an artifact preview carries (the UI says "showing the first …"). */

@@ -25,7 +25,7 @@ export function App() {
       <TopBar route={route} theme={theme} />
       <main className="app__main">
         {route.page === 'run' && <RunPage key={route.runId} runId={route.runId} />}
-        {route.page === 'compare' && <ComparePage key={route.runIds.join(',')} runIds={route.runIds} />}
+        {route.page === 'compare' && <ComparePage key={route.view.runIds.join(',')} view={route.view} />}
         {route.page === 'runs' && <RunsPage />}
       </main>
     </div>

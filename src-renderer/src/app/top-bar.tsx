@@ -37,7 +37,7 @@ export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
             <span className="top-bar__crumb" aria-hidden>
               /
             </span>
-            <span className="top-bar__current">Compare {route.runIds.length} runs</span>
+            <span className="top-bar__current">Compare {route.view.runIds.length} runs</span>
           </>
         )}
       </nav>

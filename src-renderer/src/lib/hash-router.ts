@@ -2,18 +2,15 @@
 // `#/compare?runs=<id>,<id>`), which works the same from `runlens serve` and from the Electron
 // app's custom protocol, and which a reload or a pasted link restores.
 import { useMemo, useSyncExternalStore } from 'react';
+import { compareViewQuery, DEFAULT_COMPARE_VIEW, parseCompareView, type CompareView } from './compare-view';
 
-export type Route = { page: 'runs' } | { page: 'run'; runId: string } | { page: 'compare'; runIds: string[] };
+export type Route = { page: 'runs' } | { page: 'run'; runId: string } | { page: 'compare'; view: CompareView };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/runs\/([^/?#]+)/.exec(hash);
   if (match?.[1]) return { page: 'run', runId: decodeURIComponent(match[1]) };
   const compare = /^#\/compare(?:\?(.*))?$/.exec(hash);
-  if (compare) {
-    const ids = new URLSearchParams(compare[1] ?? '').get('runs') ?? '';
-    // A run listed twice is one column.
-    return { page: 'compare', runIds: [...new Set(ids.split(',').map((id) => id.trim()).filter(Boolean))] };
-  }
+  if (compare) return { page: 'compare', view: parseCompareView(compare[1] ?? '') };
   return { page: 'runs' };
 }
 
@@ -22,15 +19,24 @@ export function routeHref(route: Route): string {
     case 'run':
       return `#/runs/${encodeURIComponent(route.runId)}`;
     case 'compare':
-      // Run ids are `[\w-]+` (contract), so the commas stay readable in the address bar.
-      return `#/compare?runs=${route.runIds.map(encodeURIComponent).join(',')}`;
+      return `#/compare?${compareViewQuery(route.view)}`;
     default:
       return '#/runs';
   }
 }
 
+/** A comparison of these runs with every other setting at its default. */
+export function compareRoute(runIds: string[]): Route {
+  return { page: 'compare', view: { ...DEFAULT_COMPARE_VIEW, runIds } };
+}
+
 export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
+}
+
+/** Changes the address without a new history entry: for view tweaks (zoom, smoothing, …). */
+export function replaceRoute(route: Route): void {
+  window.location.replace(routeHref(route));
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetricSummary, RunSummary } from '../../../../src-shared/domain';
 import { metricFigures, paramRows, sharedMetricKeys } from './compare-model';
 
-const metric = (key: string, last: number | 'NaN', min: number, max: number): MetricSummary => ({ key, count: 3, last, lastStep: 2, lastTimestamp: 0, min, max });
+const metric = (key: string, last: number | 'NaN', min: number, max: number): MetricSummary => ({ key, count: 3, last, lastStep: 2, lastTimestamp: 0, min, max, minStep: null, maxStep: null });
 const run = (id: string, params: Record<string, string>, metrics: MetricSummary[]) => ({ id, params, metrics }) as RunSummary;
 
 describe('compare model', () => {

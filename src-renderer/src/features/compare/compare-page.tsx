@@ -1,11 +1,13 @@
 // Two or more runs side by side: which params differ, how their metrics end, and their
-// curves overlaid. The run list lives in the URL (`#/compare?runs=a,b,c`), so a reload or a
-// pasted link restores the view; the baseline is page state, the first run by default.
-import { useEffect, useMemo, useState } from 'react';
+// curves overlaid. The whole view (runs, keys, axis, smoothing, baseline, zoom, …) lives in
+// the URL (`#/compare?runs=a,b,c&…`), so a reload or a pasted link restores it; a change to
+// the view replaces the address rather than adding a history entry per slider move.
+import { useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RunSummary } from '../../../../src-shared/domain';
 import { Skeleton } from '../../components/skeleton';
-import { routeHref } from '../../lib/hash-router';
+import type { CompareView } from '../../lib/compare-view';
+import { replaceRoute, routeHref } from '../../lib/hash-router';
 import { useRunsStore } from '../../stores/runs-store';
 import { useSeriesStore } from '../../stores/series-store';
 import { CompareChart } from './compare-chart';
@@ -28,9 +30,11 @@ function CompareMessage({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function ComparePage({ runIds }: { runIds: string[] }) {
+export function ComparePage({ view }: { view: CompareView }) {
+  const { runIds } = view;
   const { byId, loadState } = useRunsStore(useShallow((s) => ({ byId: s.byId, loadState: s.loadState })));
-  const [baselineId, setBaselineId] = useState(runIds[0] ?? null);
+  const changeView = useCallback((patch: Partial<CompareView>) => replaceRoute({ page: 'compare', view: { ...view, ...patch } }), [view]);
+  const baselineId = view.baseline ?? runIds[0] ?? null;
   const runs = useMemo(() => runIds.map((id) => byId[id]).filter((run): run is RunSummary => run !== undefined), [runIds, byId]);
   const unknown = loadState === 'ready' ? runIds.filter((id) => !byId[id]) : [];
   const metricKeys = useMemo(() => sharedMetricKeys(runs), [runs]);
@@ -73,7 +77,7 @@ export function ComparePage({ runIds }: { runIds: string[] }) {
           Not found, left out: <span className="mono">{unknown.join(', ')}</span>
         </p>
       )}
-      <ParamsDiff runs={runs} baselineIndex={baselineIndex} onBaseline={setBaselineId} />
+      <ParamsDiff runs={runs} baselineIndex={baselineIndex} onBaseline={(id) => changeView({ baseline: id })} />
       <CompareSummary runs={runs} metricKeys={metricKeys} baselineIndex={baselineIndex} />
       {metricKeys.length > 0 && (
         <div className="compare-page__charts">

@@ -26,9 +26,9 @@ function run(id: string, fields: Partial<RunSummary>): RunSummary {
 }
 
 const runs = [
-  run('a', { name: 'alpha', params: { lr: '0.01' }, startTime: 1, metrics: [{ key: 'loss', count: 1, last: 0.5, lastStep: 0, lastTimestamp: 0, min: 0.5, max: 0.5 }] }),
-  run('b', { name: 'beta', params: { lr: '1e-4' }, startTime: 2, status: 'FAILED', tags: { host: 'gpu-7' }, metrics: [{ key: 'loss', count: 1, last: 'NaN', lastStep: 0, lastTimestamp: 0, min: null, max: null }] }),
-  run('c', { name: 'gamma', startTime: 3, metrics: [{ key: 'loss', count: 1, last: 0.1, lastStep: 0, lastTimestamp: 0, min: 0.1, max: 0.1 }] }),
+  run('a', { name: 'alpha', params: { lr: '0.01' }, startTime: 1, metrics: [{ key: 'loss', count: 1, last: 0.5, lastStep: 0, lastTimestamp: 0, min: 0.5, max: 0.5, minStep: null, maxStep: null }] }),
+  run('b', { name: 'beta', params: { lr: '1e-4' }, startTime: 2, status: 'FAILED', tags: { host: 'gpu-7' }, metrics: [{ key: 'loss', count: 1, last: 'NaN', lastStep: 0, lastTimestamp: 0, min: null, max: null, minStep: null, maxStep: null }] }),
+  run('c', { name: 'gamma', startTime: 3, metrics: [{ key: 'loss', count: 1, last: 0.1, lastStep: 0, lastTimestamp: 0, min: 0.1, max: 0.1, minStep: null, maxStep: null }] }),
 ];
 const columns = buildColumns(['lr'], ['loss']);
 

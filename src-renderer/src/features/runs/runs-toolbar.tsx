@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatCount } from '../../lib/format';
-import { navigate } from '../../lib/hash-router';
+import { compareRoute, navigate } from '../../lib/hash-router';
 import { useSelectionStore } from '../../stores/selection-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { RunsQueryBox } from './runs-query-box';
@@ -54,7 +54,7 @@ export function RunsToolbar({ shown, total, filterRef }: { shown: number; total:
         className="runs-toolbar__compare"
         disabled={checked.length < 2}
         title={checked.length < 2 ? 'Tick two or more runs to compare them' : 'Compare the ticked runs'}
-        onClick={() => navigate({ page: 'compare', runIds: checked })}
+        onClick={() => navigate(compareRoute(checked))}
         data-testid="compare-button"
       >
         Compare ({checked.length})
