@@ -1,6 +1,7 @@
 // How W&B's run data maps onto Runlens's runs: history rows → metric points, config → params,
 // summary and environment → tags. Pure functions; the watcher decides when to apply them.
 import { parse as parseYaml } from 'yaml';
+import { flattenConfig, isPlainObject } from '../../../../src-shared/flatten-config';
 import { LIMITS } from '../../../../src-shared/limits';
 import type { NewPoint } from '../../store/metric-point';
 import { parseLenientJson } from '../lenient-json';
@@ -119,20 +120,9 @@ function isWrapped(entry: unknown): entry is { value: unknown } {
   return isPlainObject(entry) && 'value' in entry && Object.keys(entry).every((k) => k === 'value' || k === 'desc');
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
+/** A config entry flattened to dotted keys, each value cut to the param length limit. */
 function flatten(key: string, value: unknown, out: Record<string, string>): void {
-  if (isPlainObject(value) && Object.keys(value).length > 0) {
-    for (const [k, v] of Object.entries(value)) flatten(`${key}.${k}`, v, out);
-    return;
-  }
-  out[key] = truncate(valueText(value), LIMITS.paramValueLength);
-}
-
-function valueText(value: unknown): string {
-  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null');
+  for (const [k, v] of Object.entries(flattenConfig(key, value))) out[k] = truncate(v, LIMITS.paramValueLength);
 }
 
 function truncate(text: string, max: number): string {
