@@ -3,6 +3,12 @@
 // malformed fields fall back to their defaults instead of failing the page.
 import type { SeriesXAxis } from '../../../src-shared/domain';
 
+/** Which way a metric improves: `min` when lower is better, `max` when higher is. */
+export type MetricDirection = 'min' | 'max';
+
+/** The figure of a metric the run plots use: its last value, or the best it reached. */
+export type PlotStat = 'last' | 'best';
+
 export interface CompareView {
   runIds: string[];
   /** Metric keys charted, in order; null: the keys every run shares. */
@@ -20,6 +26,17 @@ export interface CompareView {
   range: [number, number] | null;
   /** The params table shows only params whose values differ. */
   diffOnly: boolean;
+  /** Directions the user set per metric key; other keys go by their name (loss ↓, acc ↑). */
+  directions: Record<string, MetricDirection>;
+  /** Params on the parallel-coordinates axes, in order; null: those that differ, up to six. */
+  parallelParams: string[] | null;
+  /** The metric on the parallel coordinates' last axis; null: the first one. */
+  parallelMetric: string | null;
+  /** The scatter's x, `param:<key>` or `metric:<key>`; null: the first numeric param that differs. */
+  scatterX: string | null;
+  /** The metric on the scatter's y; null: the first one. */
+  scatterY: string | null;
+  plotStat: PlotStat;
 }
 
 export const DEFAULT_COMPARE_VIEW: Omit<CompareView, 'runIds'> = {
@@ -31,6 +48,12 @@ export const DEFAULT_COMPARE_VIEW: Omit<CompareView, 'runIds'> = {
   groupBy: [],
   range: null,
   diffOnly: true,
+  directions: {},
+  parallelParams: null,
+  parallelMetric: null,
+  scatterX: null,
+  scatterY: null,
+  plotStat: 'last',
 };
 
 /** Run ids are `[\w-]+` and keys never hold a comma (contract), so comma lists are unambiguous. */
@@ -57,6 +80,18 @@ function range(value: string | null): [number, number] | null {
   return a < b ? [a, b] : null;
 }
 
+/** Two key lists, `lower=` and `higher=`, so no separator has to be reserved inside a key. */
+function directions(lower: string[], higher: string[]): Record<string, MetricDirection> {
+  const out: Record<string, MetricDirection> = {};
+  for (const key of lower) out[key] = 'min';
+  for (const key of higher) out[key] = 'max';
+  return out;
+}
+
+function keysWith(chosen: Record<string, MetricDirection>, direction: MetricDirection): string[] {
+  return Object.keys(chosen).filter((key) => chosen[key] === direction);
+}
+
 export function parseCompareView(query: string): CompareView {
   const q = new URLSearchParams(query);
   const keys = list(q.get('keys'));
@@ -70,6 +105,12 @@ export function parseCompareView(query: string): CompareView {
     groupBy: list(q.get('group')),
     range: range(q.get('range')),
     diffOnly: q.get('diff') !== 'all',
+    directions: directions(list(q.get('lower')), list(q.get('higher'))),
+    parallelParams: q.has('pc') ? list(q.get('pc')) : null,
+    parallelMetric: q.get('pcm') || null,
+    scatterX: /^(param|metric):./.test(q.get('sx') ?? '') ? q.get('sx') : null,
+    scatterY: q.get('sy') || null,
+    plotStat: q.get('stat') === 'best' ? 'best' : 'last',
   };
 }
 
@@ -86,5 +127,14 @@ export function compareViewQuery(view: CompareView): string {
   if (view.groupBy.length) parts.push(`group=${enc(view.groupBy)}`);
   if (view.range) parts.push(`range=${view.range[0]}~${view.range[1]}`);
   if (!view.diffOnly) parts.push('diff=all');
+  const lower = keysWith(view.directions, 'min');
+  const higher = keysWith(view.directions, 'max');
+  if (lower.length) parts.push(`lower=${enc(lower)}`);
+  if (higher.length) parts.push(`higher=${enc(higher)}`);
+  if (view.parallelParams !== null) parts.push(`pc=${enc(view.parallelParams)}`);
+  if (view.parallelMetric) parts.push(`pcm=${encodeURIComponent(view.parallelMetric)}`);
+  if (view.scatterX) parts.push(`sx=${encodeURIComponent(view.scatterX)}`);
+  if (view.scatterY) parts.push(`sy=${encodeURIComponent(view.scatterY)}`);
+  if (view.plotStat !== 'last') parts.push(`stat=${view.plotStat}`);
   return parts.join('&');
 }
