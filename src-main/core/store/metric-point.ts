@@ -25,4 +25,7 @@ export interface SeriesSummaryColumns {
   last_timestamp: number;
   min_value: number | null;
   max_value: number | null;
+  /** Smallest step holding min_value / max_value (null with them). */
+  min_value_step: number | null;
+  max_value_step: number | null;
 }

@@ -53,6 +53,16 @@ describe('MetricStore', () => {
     expect(Array.from(store.metrics.read('r1', 'acc')!.step)).toEqual([2, 10]);
   });
 
+  it('keeps the step where the min and max were first reached, across out-of-order appends', () => {
+    const store = storeWithRun();
+    const at = (value: number, step: number) => ({ key: 'loss', value, step, timestamp: step });
+    store.tx(() => store.metrics.append('r1', [at(3, 0), at(1, 5), at(NaN, 6), at(Infinity, 7), at(4, 8)]));
+    expect(store.runs.summary('r1')!.metrics[0]).toMatchObject({ min: 1, minStep: 5, max: 4, maxStep: 8 });
+    // A tie at an earlier step arrives late: the step of best moves back; a later tie changes nothing.
+    store.tx(() => store.metrics.append('r1', [at(1, 2), at(4, 9), at(1, 4)]));
+    expect(store.runs.summary('r1')!.metrics[0]).toMatchObject({ min: 1, minStep: 2, max: 4, maxStep: 8 });
+  });
+
   it('defaults missing steps to the point index of the series', () => {
     const store = storeWithRun();
     store.tx(() => store.metrics.append('r1', [{ key: 'k', value: 1, timestamp: 1 }, { key: 'k', value: 2, timestamp: 2 }]));

@@ -37,7 +37,8 @@ export class MetricStore {
   constructor(db: Db) {
     this.q = {
       series: db.prepare<[string, string], SeriesRow>(
-        'SELECT id, count, last_value, last_is_nan, last_step, last_timestamp, min_value, max_value, max_step, ordered FROM metric_series WHERE run_id = ? AND key = ?',
+        `SELECT id, count, last_value, last_is_nan, last_step, last_timestamp, min_value, max_value, min_value_step,
+           max_value_step, max_step, ordered FROM metric_series WHERE run_id = ? AND key = ?`,
       ),
       insertSeries: db.prepare<[string, string]>(
         'INSERT INTO metric_series (run_id, key, max_step) VALUES (?, ?, -1) RETURNING id',
@@ -45,7 +46,7 @@ export class MetricStore {
       updateSeries: db.prepare(
         `UPDATE metric_series SET count = @count, last_value = @last_value, last_is_nan = @last_is_nan,
            last_step = @last_step, last_timestamp = @last_timestamp, min_value = @min_value,
-           max_value = @max_value, max_step = @max_step, ordered = @ordered WHERE id = @id`,
+           max_value = @max_value, min_value_step = @min_value_step, max_value_step = @max_value_step, max_step = @max_step, ordered = @ordered WHERE id = @id`,
       ),
       tail: db.prepare<[number], ChunkRow>(
         'SELECT seq, count, steps, timestamps, vals FROM metric_chunks WHERE series_id = ? ORDER BY seq DESC LIMIT 1',
@@ -59,6 +60,10 @@ export class MetricStore {
       ),
       chunksInRange: db.prepare<[number, number, number], ChunkRow>(
         'SELECT seq, count, steps, timestamps, vals FROM metric_chunks WHERE series_id = ? AND step_max >= ? AND step_min <= ? ORDER BY seq',
+      ),
+      stepExtent: db.prepare<[string, string], { lo: number | null; hi: number | null }>(
+        `SELECT min(c.step_min) AS lo, max(c.step_max) AS hi FROM metric_series s
+           JOIN metric_chunks c ON c.series_id = s.id WHERE s.run_id = ? AND s.key = ?`,
       ),
       seriesInfo: db.prepare<[string, string], { id: number; count: number; ordered: number }>(
         'SELECT id, count, ordered FROM metric_series WHERE run_id = ? AND key = ?',
@@ -82,7 +87,7 @@ export class MetricStore {
     let s = this.q.series.get(runId, key);
     if (!s) {
       const { id } = this.q.insertSeries.get(runId, key) as { id: number };
-      s = { id, count: 0, last_value: null, last_is_nan: 0, last_step: 0, last_timestamp: 0, min_value: null, max_value: null, max_step: -1, ordered: 1 };
+      s = { id, count: 0, last_value: null, last_is_nan: 0, last_step: 0, last_timestamp: 0, min_value: null, max_value: null, min_value_step: null, max_value_step: null, max_step: -1, ordered: 1 };
     }
     const base = s.count;
     const points = logged.every((p) => p.step !== undefined)
@@ -92,6 +97,10 @@ export class MetricStore {
     this.writeChunks(s.id, points);
   }
 
+  /**
+   * Keeps the summary current. The step of best is the smallest step holding the extreme value:
+   * points may arrive out of step order, so a tie with an earlier step moves it back.
+   */
   private updateSummary(s: SeriesRow, points: MetricPoint[]): void {
     let lastValue = s.last_is_nan ? NaN : (s.last_value ?? NaN);
     let lastStep = s.last_step;
@@ -99,6 +108,8 @@ export class MetricStore {
     let hasLast = s.count > 0;
     let min = s.min_value;
     let max = s.max_value;
+    let minAt = s.min_value_step;
+    let maxAt = s.max_value_step;
     let maxStep = s.max_step;
     let ordered = s.ordered === 1;
     for (const p of points) {
@@ -109,8 +120,14 @@ export class MetricStore {
         hasLast = true;
       }
       if (Number.isFinite(p.value)) {
-        if (min === null || p.value < min) min = p.value;
-        if (max === null || p.value > max) max = p.value;
+        if (min === null || p.value < min || (p.value === min && p.step < minAt!)) {
+          min = p.value;
+          minAt = p.step;
+        }
+        if (max === null || p.value > max || (p.value === max && p.step < maxAt!)) {
+          max = p.value;
+          maxAt = p.step;
+        }
       }
       if (p.step < maxStep) ordered = false;
       else maxStep = p.step;
@@ -124,6 +141,8 @@ export class MetricStore {
       last_timestamp: lastTs,
       min_value: min,
       max_value: max,
+      min_value_step: minAt,
+      max_value_step: maxAt,
       max_step: maxStep,
       ordered: ordered ? 1 : 0,
     });
@@ -184,6 +203,12 @@ export class MetricStore {
       timestamps: packFloats(c.ts, n),
       vals: packFloats(c.val, n),
     });
+  }
+
+  /** The smallest and largest step of a series from the chunk index, decoding nothing. */
+  stepExtent(runId: string, key: string): [number, number] | null {
+    const r = this.q.stepExtent.get(runId, key);
+    return r && r.lo !== null && r.hi !== null ? [r.lo, r.hi] : null;
   }
 
   /**

@@ -57,7 +57,8 @@ const INSERT_RUN = `INSERT INTO runs (id, experiment_id, name, status, start_tim
     source_path, user_id, artifact_uri, lifecycle_stage, deleted_time)
   VALUES (@id, @experiment_id, @name, @status, @start_time, @end_time, @start_time, @source_kind, @source_path,
     @user_id, @artifact_uri, @lifecycle_stage, @deleted_time)`;
-const SERIES_COLUMNS = 'run_id, key, count, last_value, last_is_nan, last_step, last_timestamp, min_value, max_value';
+const SERIES_COLUMNS =
+  'run_id, key, count, last_value, last_is_nan, last_step, last_timestamp, min_value, max_value, min_value_step, max_value_step';
 
 /** Runs, params and tags. Writers run inside the caller's transaction. */
 export class RunRepo {
@@ -69,6 +70,7 @@ export class RunRepo {
   ) {
     this.q = {
       runExists: db.prepare<[string], { id: string }>('SELECT id FROM runs WHERE id = ?'),
+      startTimeOf: db.prepare<[string], { start_time: number }>('SELECT start_time FROM runs WHERE id = ?'),
       lifecycleOf: db.prepare<[string], { lifecycle_stage: LifecycleStage }>('SELECT lifecycle_stage FROM runs WHERE id = ?'),
       insertRun: db.prepare(`${INSERT_RUN}`),
       upsertRun: db.prepare(
@@ -112,6 +114,11 @@ export class RunRepo {
 
   exists(id: string): boolean {
     return this.q.runExists.get(id) !== undefined;
+  }
+
+  /** The run's start (epoch ms), or null for an unknown run. */
+  startTime(id: string): number | null {
+    return this.q.startTimeOf.get(id)?.start_time ?? null;
   }
 
   /** The run's lifecycle stage, or null for an unknown run (cheaper than a summary). */
@@ -274,6 +281,8 @@ function toMetricSummary(s: SeriesSummaryRow): MetricSummary {
     lastTimestamp: s.last_timestamp,
     min: s.min_value,
     max: s.max_value,
+    minStep: s.min_value_step,
+    maxStep: s.max_value_step,
   };
 }
 

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import { unpackFloats } from '../chunk-codec';
+import type { Migration } from './migrate';
+
+interface SeriesExtremes {
+  id: number;
+  min_value: number | null;
+  max_value: number | null;
+}
+
+/**
+ * The "step of best": the step where a series' smallest and largest finite value were first
+ * reached, so the runs table can show it without reading points. Backfilled from the chunks;
+ * each chunk row records its value extremes, so only the chunks holding the series' min or max
+ * are decoded.
+ */
+export const migration0003: Migration = {
+  version: 3,
+  name: 'step-of-best',
+  up(db) {
+    db.exec(`
+      ALTER TABLE metric_series ADD COLUMN min_value_step INTEGER;
+      ALTER TABLE metric_series ADD COLUMN max_value_step INTEGER;
+    `);
+    const series = db.prepare<[], SeriesExtremes>('SELECT id, min_value, max_value FROM metric_series WHERE min_value IS NOT NULL').all();
+    const update = db.prepare<[number | null, number | null, number]>('UPDATE metric_series SET min_value_step = ?, max_value_step = ? WHERE id = ?');
+    const withMin = chunksWith(db, 'value_min');
+    const withMax = chunksWith(db, 'value_max');
+    for (const s of series) {
+      update.run(firstStepOf(withMin.all(s.id, s.min_value!), s.min_value!), firstStepOf(withMax.all(s.id, s.max_value!), s.max_value!), s.id);
+    }
+  },
+};
+
+function chunksWith(db: Database.Database, column: 'value_min' | 'value_max') {
+  return db.prepare<[number, number], { steps: Buffer; vals: Buffer }>(
+    `SELECT steps, vals FROM metric_chunks WHERE series_id = ? AND ${column} = ?`,
+  );
+}
+
+/** Smallest step holding `value`: chunks are in arrival order, which need not be step order. */
+function firstStepOf(chunks: { steps: Buffer; vals: Buffer }[], value: number): number | null {
+  let best = Infinity;
+  for (const c of chunks) {
+    const steps = unpackFloats(c.steps);
+    const vals = unpackFloats(c.vals);
+    for (let i = 0; i < vals.length; i++) if (vals[i] === value && steps[i]! < best) best = steps[i]!;
+  }
+  return best === Infinity ? null : best;
+}
