@@ -66,9 +66,9 @@ export interface RunSummary {
 }
 
 /**
- * A metric series as a chart needs it: columns, one entry per point or per bucket.
- * When downsampled, `value` is the bucket mean and `min`/`max` its extremes, so a spike
- * inside a bucket still shows as the envelope.
+ * A metric series as a chart needs it: columns, one entry per point. When downsampled, the
+ * points are each bucket's first, lowest, highest and last (M4, so a spike stays on the line
+ * where it was) and `min`/`max` are the extremes of the point's bucket, drawn as the envelope.
  */
 export interface MetricSeries {
   runId: string;

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers, ParsedInput } from '../../../src-shared/contract';
 import type { IngestReport, RunSummary, WatchRoot } from '../../../src-shared/domain';
-import { fromWire, toWire } from '../../../src-shared/wire-number';
-import { ApiError } from '../../../src-shared/errors';
+import { fromWire } from '../../../src-shared/wire-number';
 import type { Store } from '../store/store';
 import type { NewPoint } from '../store/metric-point';
-import { downsample } from '../store/downsample';
 import type { EventHub } from '../events/event-hub';
 import { randomRunName } from './run-names';
 import { checkExists, requireRun, writeToRun } from './run-writes';
 import { createArtifactHandlers } from './artifact-handlers';
+import { createSeriesHandlers } from './series-handlers';
 import { matchRuns } from '../search/run-search';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
@@ -33,8 +32,6 @@ export interface HandlerDeps {
   artifacts: ArtifactStore;
   now?: () => number;
 }
-
-const DEFAULT_SERIES_POINTS = 1000;
 
 function stringifyParams(params: Record<string, string | number | boolean>): Record<string, string> {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
@@ -98,28 +95,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { run: summaryOrThrow(id) };
     },
 
-    getMetricSeries: ({ id, key, points, minStep, maxStep }) => {
-      checkExists(store, id);
-      const cols = store.metrics.read(id, key, minStep ?? -Infinity, maxStep ?? Infinity);
-      if (!cols) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run ${id} has no metric '${key}'`);
-      const b = downsample(cols, points ?? DEFAULT_SERIES_POINTS);
-      return {
-        runId: id,
-        key,
-        total: cols.step.length,
-        downsampled: b.downsampled,
-        step: b.step,
-        timestamp: b.timestamp,
-        value: b.value.map(toWire),
-        min: b.min.map(toWire),
-        max: b.max.map(toWire),
-      };
-    },
-
     listWatchRoots: () => ({ roots: watch.roots() }),
     addWatchRoot: ({ path }) => watch.add(path),
     removeWatchRoot: async ({ path }) => ({ removed: await watch.remove(path) }),
     loadSampleRuns: () => watch.ingestOnce(deps.samplesDir),
     ...createArtifactHandlers(store, deps.artifacts),
+    ...createSeriesHandlers(store),
   };
 }
