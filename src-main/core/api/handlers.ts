@@ -9,6 +9,7 @@ import { randomRunName } from './run-names';
 import { checkExists, requireRun, writeToRun } from './run-writes';
 import { createArtifactHandlers } from './artifact-handlers';
 import { createSeriesHandlers } from './series-handlers';
+import { createViewHandlers } from './view-handlers';
 import { matchRuns } from '../search/run-search';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
@@ -101,5 +102,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     loadSampleRuns: () => watch.ingestOnce(deps.samplesDir),
     ...createArtifactHandlers(store, deps.artifacts),
     ...createSeriesHandlers(store),
+    ...createViewHandlers(store, now),
   };
 }

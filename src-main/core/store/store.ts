@@ -6,6 +6,7 @@ import { WatchRepo } from './watch-repo';
 import { ExperimentRepo } from './experiment-repo';
 import { DatasetRepo } from './dataset-repo';
 import { LoggedModelRepo } from './logged-model-repo';
+import { ViewRepo } from './view-repo';
 
 /** The system of record: one SQLite file and the repositories over it. */
 export interface Store {
@@ -16,6 +17,7 @@ export interface Store {
   datasets: DatasetRepo;
   models: LoggedModelRepo;
   watch: WatchRepo;
+  views: ViewRepo;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -32,6 +34,7 @@ export function openStore(file: string): Store {
     datasets: new DatasetRepo(db),
     models: new LoggedModelRepo(db),
     watch: new WatchRepo(db),
+    views: new ViewRepo(db),
     tx: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };
