@@ -67,7 +67,7 @@ describe('reduceSeries properties', () => {
     range: fc.option(fc.tuple(fc.integer({ min: -10, max: 100_010 }), fc.integer({ min: -10, max: 100_010 })).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }))),
   });
 
-  function run({ pts, count, range }: fc.RecordValue<{ pts: [number, number][]; count: number; range: { min: number; max: number } | null }>) {
+  function run({ pts, count, range }: { pts: [number, number][]; count: number; range: { min: number; max: number } | null }) {
     const x = f64(pts.map((p) => p[0]));
     const v = f64(pts.map((p) => p[1]));
     const grid: BucketGrid = bucketGrid(range ?? { min: x[0]!, max: x[x.length - 1]! }, count, true);

@@ -1,6 +1,7 @@
 // A series' points along a comparison's x axis (SeriesXAxis), sorted by x for the reducer.
 import type { SeriesXAxis } from '../../../src-shared/domain';
-import type { SeriesColumns } from '../store/metric-point';
+import type { StepValues } from '../store/metric-point';
+import { sortColumns } from '../store/sort-columns';
 import type { Store } from '../store/store';
 import type { XRange } from './bucket-grid';
 
@@ -37,7 +38,7 @@ export function xReader(store: Store, axis: SeriesXAxis, range: XRange | undefin
   let lookup: StepLookup | null = null;
   const lookupFor = (runId: string): StepLookup | null => {
     if (lookupRun !== runId) {
-      const cols = store.metrics.read(runId, xKey!);
+      const cols = store.metrics.readStepValues(runId, xKey!);
       lookup = cols && lastPerStep(cols);
       lookupRun = runId;
     }
@@ -46,23 +47,28 @@ export function xReader(store: Store, axis: SeriesXAxis, range: XRange | undefin
 
   return (run: SeriesRun, key: string): XSeries | null => {
     if (axis === 'step') {
-      const cols = store.metrics.read(run.id, key, range?.min, range?.max);
+      const cols = store.metrics.readStepValues(run.id, key, range?.min, range?.max);
       if (!cols) return null;
       const n = cols.step.length;
       const extent = range ? store.metrics.stepExtent(run.id, key) : n > 0 ? ([cols.step[0]!, cols.step[n - 1]!] as [number, number]) : null;
       return { x: cols.step, step: cols.step, value: cols.value, extent };
     }
+    if (xKey) {
+      const cols = store.metrics.readStepValues(run.id, key);
+      if (!cols) return null;
+      const by = lookupFor(run.id);
+      const none = new Float64Array(0);
+      return by ? joinOnStep(cols, by) : sortedByX({ x: none, step: none, value: none });
+    }
     const cols = store.metrics.read(run.id, key);
     if (!cols) return null;
-    if (axis === 'time') return sortedByX(cols.timestamp, cols.step, cols.value);
-    if (axis === 'relative') return sortedByX(cols.timestamp.map((t) => t - run.startTime), cols.step, cols.value);
-    const by = lookupFor(run.id);
-    return by ? joinOnStep(cols, by) : sortedByX(new Float64Array(0), new Float64Array(0), new Float64Array(0));
+    const x = axis === 'time' ? cols.timestamp : cols.timestamp.map((t) => t - run.startTime);
+    return sortedByX({ x, step: cols.step, value: cols.value });
   };
 }
 
-/** The last value logged at each step (read() keeps logging order among equal steps). */
-function lastPerStep(c: SeriesColumns): StepLookup {
+/** The last value logged at each step (reads keep logging order among equal steps). */
+function lastPerStep(c: StepValues): StepLookup {
   const n = c.step.length;
   const step = new Float64Array(n);
   const x = new Float64Array(n);
@@ -77,7 +83,7 @@ function lastPerStep(c: SeriesColumns): StepLookup {
 }
 
 /** Pairs each point with the x metric at its step; points without a finite x are left out. */
-function joinOnStep(c: SeriesColumns, by: StepLookup): XSeries {
+function joinOnStep(c: StepValues, by: StepLookup): XSeries {
   const n = c.step.length;
   const x = new Float64Array(n);
   const step = new Float64Array(n);
@@ -95,26 +101,11 @@ function joinOnStep(c: SeriesColumns, by: StepLookup): XSeries {
     value[m] = c.value[i]!;
     m += 1;
   }
-  return sortedByX(x.subarray(0, m), step.subarray(0, m), value.subarray(0, m));
+  return sortedByX({ x: x.subarray(0, m), step: step.subarray(0, m), value: value.subarray(0, m) });
 }
 
-/** Sorts the columns by x, stably; already-sorted x (the usual clock) costs one check. */
-function sortedByX(x: Float64Array, step: Float64Array, value: Float64Array): XSeries {
+function sortedByX(cols: Omit<XSeries, 'extent'>): XSeries {
+  const { x, step, value } = sortColumns(cols, 'x');
   const n = x.length;
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) sorted = x[i - 1]! <= x[i]!;
-  if (!sorted) {
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => x[a]! - x[b]! || a - b);
-    const permute = (col: Float64Array) => {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = col[order[i]!]!;
-      return out;
-    };
-    x = permute(x);
-    step = permute(step);
-    value = permute(value);
-  }
   return { x, step, value, extent: n > 0 ? [x[0]!, x[n - 1]!] : null };
 }

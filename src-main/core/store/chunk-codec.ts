@@ -12,3 +12,8 @@ export function unpackFloats(blob: Buffer): Float64Array {
   new Uint8Array(out.buffer).set(blob);
   return out;
 }
+
+/** Decodes a blob straight into `out` from index `at`: one copy, however the blob is aligned. */
+export function unpackInto(blob: Buffer, out: Float64Array, at: number): void {
+  new Uint8Array(out.buffer, out.byteOffset + at * 8, blob.byteLength).set(blob);
+}

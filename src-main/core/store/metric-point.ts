@@ -13,6 +13,9 @@ export interface SeriesColumns {
   value: Float64Array;
 }
 
+/** Steps and values alone, for reads that need no timestamps. */
+export type StepValues = Pick<SeriesColumns, 'step' | 'value'>;
+
 /** A point as logged: a missing step defaults to the series' point count (its index). */
 export type NewPoint = Omit<MetricPoint, 'step'> & { step?: number | undefined };
 

@@ -76,5 +76,19 @@ describe('MetricStore', () => {
     const cols = store.metrics.read('r1', 'k', 1000, 1009)!;
     expect(Array.from(cols.step)).toEqual([1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009]);
     expect(store.metrics.read('r1', 'missing')).toBeNull();
+    expect(store.metrics.stepExtent('r1', 'k')).toEqual([0, 4999]);
+    expect(store.metrics.read('r1', 'k', 6000, 7000)!.step.length).toBe(0);
+  });
+
+  it('reads a step range of a series logged out of order, from every chunk overlapping it', () => {
+    const store = storeWithRun();
+    // Steps 2000..2999 first, then 0..1999: the range 1990..2010 spans chunks far apart.
+    const at = (step: number) => ({ key: 'k', value: step, step, timestamp: step });
+    store.tx(() => store.metrics.append('r1', Array.from({ length: 1000 }, (_, i) => at(2000 + i))));
+    store.tx(() => store.metrics.append('r1', Array.from({ length: 2000 }, (_, i) => at(i))));
+    const cols = store.metrics.readStepValues('r1', 'k', 1990, 2010)!;
+    expect(Array.from(cols.step)).toEqual(Array.from({ length: 21 }, (_, i) => 1990 + i));
+    expect(Array.from(cols.value)).toEqual(Array.from(cols.step));
+    expect(store.metrics.stepExtent('r1', 'k')).toEqual([0, 2999]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Db } from './open-db';
-import { packFloats, unpackFloats } from './chunk-codec';
-import type { MetricPoint, NewPoint, SeriesColumns, SeriesSummaryColumns } from './metric-point';
+import { packFloats, unpackFloats, unpackInto } from './chunk-codec';
+import { sortColumns } from './sort-columns';
+import type { MetricPoint, NewPoint, SeriesColumns, SeriesSummaryColumns, StepValues } from './metric-point';
 
 /** Points per chunk row: big enough to amortise a row, small enough to rewrite the tail cheaply. */
 export const CHUNK_CAPACITY = 1024;
@@ -18,6 +19,8 @@ interface ChunkRow {
   timestamps: Buffer;
   vals: Buffer;
 }
+/** A chunk as reads fetch it: timestamps only when asked for. */
+type ReadChunkRow = Omit<ChunkRow, 'timestamps'> & { timestamps: Buffer | null };
 
 /** MLflow's "latest": the greatest (step, timestamp, value); NaN ranks lowest among values. */
 function isLater(a: MetricPoint, step: number, ts: number, value: number): boolean {
@@ -58,13 +61,17 @@ export class MetricStore {
            step_max = excluded.step_max, value_min = excluded.value_min, value_max = excluded.value_max,
            steps = excluded.steps, timestamps = excluded.timestamps, vals = excluded.vals`,
       ),
-      chunksInRange: db.prepare<[number, number, number], ChunkRow>(
-        'SELECT seq, count, steps, timestamps, vals FROM metric_chunks WHERE series_id = ? AND step_max >= ? AND step_min <= ? ORDER BY seq',
+      // The chunk rows' blobs overflow into pages a scan of the table walks; the step index
+      // (migration 0003) finds a range's chunks and a series' step extent without them.
+      seqRange: db.prepare<[number, number, number], { lo: number | null; hi: number | null }>(
+        'SELECT min(seq) AS lo, max(seq) AS hi FROM metric_chunks WHERE series_id = ? AND step_min <= ? AND step_max >= ?',
       ),
       stepExtent: db.prepare<[string, string], { lo: number | null; hi: number | null }>(
-        `SELECT min(c.step_min) AS lo, max(c.step_max) AS hi FROM metric_series s
-           JOIN metric_chunks c ON c.series_id = s.id WHERE s.run_id = ? AND s.key = ?`,
+        `SELECT min(step_min) AS lo, max(step_max) AS hi FROM metric_chunks
+           WHERE series_id = (SELECT id FROM metric_series WHERE run_id = ? AND key = ?)`,
       ),
+      chunks: chunkQueries(db, 'steps, timestamps, vals'),
+      stepValueChunks: chunkQueries(db, 'steps, NULL AS timestamps, vals'),
       seriesInfo: db.prepare<[string, string], { id: number; count: number; ordered: number }>(
         'SELECT id, count, ordered FROM metric_series WHERE run_id = ? AND key = ?',
       ),
@@ -216,42 +223,61 @@ export class MetricStore {
    * equal steps keep their logging order. Returns null when the run has no such key.
    */
   read(runId: string, key: string, minStep = -Infinity, maxStep = Infinity): SeriesColumns | null {
+    const cols = this.readColumns(this.q.chunks, runId, key, minStep, maxStep);
+    return cols && { step: cols.step, timestamp: cols.timestamp, value: cols.value };
+  }
+
+  /** As `read`, without decoding timestamps (a chart along steps needs none). */
+  readStepValues(runId: string, key: string, minStep = -Infinity, maxStep = Infinity): StepValues | null {
+    const cols = this.readColumns(this.q.stepValueChunks, runId, key, minStep, maxStep);
+    return cols && { step: cols.step, value: cols.value };
+  }
+
+  private readColumns(q: ChunkQueries, runId: string, key: string, minStep: number, maxStep: number) {
     const info = this.q.seriesInfo.get(runId, key);
     if (!info) return null;
-    // SQLite compares INTEGER columns with ±Inf REAL bounds correctly.
-    const chunks = this.q.chunksInRange.all(info.id, minStep, maxStep);
+    let chunks: ReadChunkRow[] = [];
+    if (minStep === -Infinity && maxStep === Infinity) chunks = q.all.all(info.id);
+    else {
+      // Chunks overlapping the range lie between these seqs (all of them, if logged in order).
+      const seqs = this.q.seqRange.get(info.id, maxStep, minStep);
+      if (seqs && seqs.lo !== null) chunks = q.between.all(info.id, seqs.lo, seqs.hi!);
+    }
     let n = 0;
     for (const c of chunks) n += c.count;
     const step = new Float64Array(n);
-    const timestamp = new Float64Array(n);
     const value = new Float64Array(n);
+    const timestamp = new Float64Array(chunks[0]?.timestamps ? n : 0);
     let at = 0;
     for (const c of chunks) {
-      step.set(unpackFloats(c.steps), at);
-      timestamp.set(unpackFloats(c.timestamps), at);
-      value.set(unpackFloats(c.vals), at);
+      unpackInto(c.steps, step, at);
+      unpackInto(c.vals, value, at);
+      if (c.timestamps) unpackInto(c.timestamps, timestamp, at);
       at += c.count;
     }
-    const cols = info.ordered ? { step, timestamp, value } : sortByStep({ step, timestamp, value });
-    return filterRange(cols, minStep, maxStep);
+    const cols = { step, value, timestamp };
+    return filterRange(info.ordered ? cols : sortColumns(cols, 'step'), minStep, maxStep);
   }
 }
 
-function sortByStep(c: SeriesColumns): SeriesColumns {
-  const order = Array.from(c.step.keys()).sort((a, b) => c.step[a]! - c.step[b]! || a - b);
-  return {
-    step: Float64Array.from(order, (i) => c.step[i]!),
-    timestamp: Float64Array.from(order, (i) => c.timestamp[i]!),
-    value: Float64Array.from(order, (i) => c.value[i]!),
-  };
-}
-
 /** Chunks overlapping the range may hold points outside it; sorted input makes this a slice. */
-function filterRange(c: SeriesColumns, minStep: number, maxStep: number): SeriesColumns {
+function filterRange<T extends { step: Float64Array; value: Float64Array; timestamp: Float64Array }>(c: T, minStep: number, maxStep: number): T {
   if (minStep === -Infinity && maxStep === Infinity) return c;
   let lo = 0;
   while (lo < c.step.length && c.step[lo]! < minStep) lo++;
   let hi = c.step.length;
   while (hi > lo && c.step[hi - 1]! > maxStep) hi--;
-  return { step: c.step.subarray(lo, hi), timestamp: c.timestamp.subarray(lo, hi), value: c.value.subarray(lo, hi) };
+  return { ...c, step: c.step.subarray(lo, hi), timestamp: c.timestamp.subarray(lo, hi), value: c.value.subarray(lo, hi) };
+}
+
+type ChunkQueries = ReturnType<typeof chunkQueries>;
+
+/** The chunks of a series, all or a seq span, decoding the given columns. */
+function chunkQueries(db: Db, columns: string) {
+  return {
+    all: db.prepare<[number], ReadChunkRow>(`SELECT seq, count, ${columns} FROM metric_chunks WHERE series_id = ? ORDER BY seq`),
+    between: db.prepare<[number, number, number], ReadChunkRow>(
+      `SELECT seq, count, ${columns} FROM metric_chunks WHERE series_id = ? AND seq BETWEEN ? AND ? ORDER BY seq`,
+    ),
+  };
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-mlflow-entities';
-import { migration0003 } from './0003-step-of-best';
+import { migration0003 } from './0003-series-query';
 import { migration0004 } from './0004-saved-views';
 
 export interface Migration {

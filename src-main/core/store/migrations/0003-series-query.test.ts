@@ -5,7 +5,7 @@ import { migrate } from './migrate';
 
 const blob = (values: number[]) => packFloats(Float64Array.from(values));
 
-describe('migration 0003 (step of best)', () => {
+describe('migration 0003 (series query)', () => {
   it('backfills the smallest step holding each series min and max from its chunks', () => {
     const db = new Database(':memory:');
     migrate(db, 2);
@@ -29,5 +29,7 @@ describe('migration 0003 (step of best)', () => {
       { id: 1, min_value_step: 3, max_value_step: 8 },
       { id: 2, min_value_step: null, max_value_step: null },
     ]);
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT min(step_min), max(step_max) FROM metric_chunks WHERE series_id = 1').all();
+    expect(JSON.stringify(plan)).toContain('COVERING INDEX metric_chunks_by_step');
   });
 });
