@@ -43,19 +43,41 @@ export function reduceSeries(x: Float64Array, value: Float64Array, grid: BucketG
   const out: Reduction = { total, exact, picks: [], bucket: [], bucketMean: [], bucketMin: [], bucketMax: [] };
   if (exact) for (let i = from; i < to; i++) out.picks.push(i);
 
-  let current = -1;
-  let first = 0;
-  let last = 0;
-  let lowest = -1;
-  let highest = -1;
-  let nonFinite = -1;
-  let sum = 0;
-  let finite = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  const flush = () => {
+  // One bucket per turn of the outer loop: x is sorted, so a bucket's points are contiguous.
+  // Plain locals, no closure over them, keep the inner loop in registers.
+  let i = from;
+  while (i < to) {
+    const b = bucketOf(grid, x[i]!);
+    const first = i;
+    let lowest = -1;
+    let highest = -1;
+    let nonFinite = -1;
+    let sum = 0;
+    let finite = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (; i < to; i++) {
+      if (i > first && bucketOf(grid, x[i]!) !== b) break;
+      const v = value[i]!;
+      // v - v is 0 exactly for finite v (NaN for NaN and ±Inf): the cheapest finiteness test.
+      if (v - v === 0) {
+        sum += v;
+        finite += 1;
+        if (v < min) {
+          min = v;
+          lowest = i;
+        }
+        if (v > max) {
+          max = v;
+          highest = i;
+        }
+      } else if (nonFinite < 0) {
+        nonFinite = i;
+      }
+    }
+    const last = i - 1;
     if (finite > 0) {
-      out.bucket.push(current);
+      out.bucket.push(b);
       const mean = sum / finite;
       out.bucketMean.push(Number.isFinite(mean) ? mean : runningMean(value, first, last));
       out.bucketMin.push(min);
@@ -65,38 +87,7 @@ export function reduceSeries(x: Float64Array, value: Float64Array, grid: BucketG
       const firstOrLastBroken = !Number.isFinite(value[first]!) || !Number.isFinite(value[last]!);
       pushSorted(out.picks, first, lowest, highest, nonFinite >= 0 && !firstOrLastBroken ? nonFinite : last);
     }
-  };
-  for (let i = from; i < to; i++) {
-    const b = bucketOf(grid, x[i]!);
-    if (b !== current) {
-      if (current >= 0) flush();
-      current = b;
-      first = i;
-      lowest = highest = nonFinite = -1;
-      sum = 0;
-      finite = 0;
-      min = Infinity;
-      max = -Infinity;
-    }
-    last = i;
-    const v = value[i]!;
-    // v - v is 0 exactly for finite v (NaN for NaN and ±Inf): the cheapest finiteness test.
-    if (v - v === 0) {
-      sum += v;
-      finite += 1;
-      if (v < min) {
-        min = v;
-        lowest = i;
-      }
-      if (v > max) {
-        max = v;
-        highest = i;
-      }
-    } else if (nonFinite < 0) {
-      nonFinite = i;
-    }
   }
-  if (current >= 0) flush();
   return out;
 }
 
