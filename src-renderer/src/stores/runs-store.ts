@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { RunSummary } from '../../../src-shared/domain';
 import { api } from '../api/client';
@@ -70,3 +71,9 @@ export const useRunsStore = create<RunsState>()((set, get) => ({
 
   dismissError: () => set({ error: null }),
 }));
+
+/** The runs not deleted: what the table and the run pickers list. */
+export function useActiveRuns(): RunSummary[] {
+  const byId = useRunsStore((s) => s.byId);
+  return useMemo(() => Object.values(byId).filter((run) => run.lifecycleStage !== 'deleted'), [byId]);
+}

@@ -2,13 +2,16 @@ import { create } from 'zustand';
 
 export type Theme = 'light' | 'dark';
 export type SortDirection = 'asc' | 'desc';
-/** `status`, `name`, …, or `param:<key>` / `metric:<key>` for the dynamic columns. */
+/** `status`, `name`, …, or a dynamic column's id (`param:<key>`, `metric-min:<key>`, …). */
 export type SortColumn = string;
 
 export interface SortOrder {
   column: SortColumn;
   direction: SortDirection;
 }
+
+/** Newest first: what one looks for on opening the app. */
+export const DEFAULT_SORT: SortOrder = { column: 'startTime', direction: 'desc' };
 
 const THEME_KEY = 'runlens.theme';
 
@@ -26,6 +29,8 @@ interface UiState {
   themeChoice: Theme | null;
   filter: string;
   sort: SortOrder;
+  /** Dynamic column ids the user chose for the runs table; empty shows the automatic ones. */
+  columns: string[];
   selectedRunId: string | null;
   watchPanelOpen: boolean;
   setTheme: (theme: Theme) => void;
@@ -33,6 +38,8 @@ interface UiState {
   /** Sorting by the current column flips the direction; a new column starts descending for
    *  numbers and times (largest/latest first is what one looks for) and ascending for text. */
   toggleSort: (column: SortColumn, textual: boolean) => void;
+  setSort: (sort: SortOrder) => void;
+  setColumns: (columns: string[]) => void;
   select: (runId: string | null) => void;
   toggleWatchPanel: () => void;
 }
@@ -40,7 +47,8 @@ interface UiState {
 export const useUiStore = create<UiState>()((set) => ({
   themeChoice: storedTheme(),
   filter: '',
-  sort: { column: 'startTime', direction: 'desc' },
+  sort: DEFAULT_SORT,
+  columns: [],
   selectedRunId: null,
   watchPanelOpen: false,
 
@@ -60,6 +68,8 @@ export const useUiStore = create<UiState>()((set) => ({
           ? { column, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
           : { column, direction: textual ? 'asc' : 'desc' },
     })),
+  setSort: (sort) => set({ sort }),
+  setColumns: (columns) => set({ columns }),
   select: (selectedRunId) => set({ selectedRunId }),
   toggleWatchPanel: () => set(({ watchPanelOpen }) => ({ watchPanelOpen: !watchPanelOpen })),
 }));

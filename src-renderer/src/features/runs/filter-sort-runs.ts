@@ -1,7 +1,7 @@
 // The runs table's filter and sort: pure functions of the runs and the UI's choices.
 import type { RunSummary } from '../../../../src-shared/domain';
 import type { SortOrder } from '../../stores/ui-store';
-import { sortValue, type RunColumn } from './run-columns';
+import { columnById, sortValue } from './run-columns';
 
 const searchText = new WeakMap<RunSummary, string>();
 
@@ -36,9 +36,12 @@ function compareValues(a: string | number | null, b: string | number | null): nu
   return collator.compare(a ?? '', b ?? '');
 }
 
-/** Runs without a value sort last in both directions: an empty cell is never the answer. */
-export function sortRuns(runs: RunSummary[], order: SortOrder, columns: RunColumn[], now: number): RunSummary[] {
-  const column = columns.find((c) => c.id === order.column);
+/**
+ * Runs without a value sort last in both directions: an empty cell is never the answer. The
+ * column need not be shown (a saved view may sort by a column it hides).
+ */
+export function sortRuns(runs: RunSummary[], order: SortOrder, now: number): RunSummary[] {
+  const column = columnById(order.column);
   if (!column) return runs;
   const sign = order.direction === 'asc' ? 1 : -1;
   const keyed = runs.map((run) => ({ run, value: sortValue(run, column, now) }));

@@ -5,7 +5,7 @@ import { RunSwatch } from '../../components/run-swatch';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateCompact, formatDateTimeSeconds, formatNumber } from '../../lib/format';
 import { navigate, routeHref } from '../../lib/hash-router';
-import { lastMetricValue, type RunColumn } from './run-columns';
+import { metricValue, type RunColumn } from './run-columns';
 
 function Cell({ run, column, checked, onCheck }: { run: RunSummary; column: RunColumn; checked: boolean; onCheck: RunRowProps['onCheck'] }) {
   switch (column.kind) {
@@ -40,8 +40,9 @@ function Cell({ run, column, checked, onCheck }: { run: RunSummary; column: RunC
       return <span title={formatDateTimeSeconds(run.startTime)}>{formatDateCompact(run.startTime)}</span>;
     case 'duration':
       return <RunDuration run={run} />;
-    case 'param': {
-      const value = run.params[column.key];
+    case 'param':
+    case 'tag': {
+      const value = (column.kind === 'param' ? run.params : run.tags)[column.key];
       return value === undefined ? null : (
         <span className="mono" title={`${column.key} = ${value}`}>
           {value}
@@ -49,8 +50,9 @@ function Cell({ run, column, checked, onCheck }: { run: RunSummary; column: RunC
       );
     }
     case 'metric': {
-      const value = lastMetricValue(run, column.key);
-      return value === undefined ? null : <span title={`${column.key} = ${value}`}>{formatNumber(value)}</span>;
+      const value = metricValue(run, column.key, column.stat);
+      const label = column.stat === 'last' ? column.key : `${column.stat} of ${column.key}`;
+      return value === undefined ? null : <span title={`${label} = ${value}`}>{formatNumber(value)}</span>;
     }
   }
 }

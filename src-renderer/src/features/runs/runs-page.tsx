@@ -18,7 +18,9 @@ export function RunsPage() {
     useShallow((s) => ({ loadState: s.loadState, error: s.error, load: s.load, dismissError: s.dismissError })),
   );
   const watchPanelOpen = useUiStore((s) => s.watchPanelOpen);
-  const { columns, rows, total } = useRunTable();
+  const table = useRunTable();
+  const { columns, rows } = table;
+  const total = table.all.length;
   const filterRef = useRef<HTMLInputElement>(null);
   useRunsKeyboard(rows, filterRef);
 
@@ -48,7 +50,7 @@ export function RunsPage() {
   return (
     <div className="runs-page">
       {banner}
-      <RunsToolbar shown={rows.length} total={total} filterRef={filterRef} />
+      <RunsToolbar table={table} filterRef={filterRef} />
       <div className="runs-page__body">
         {rows.length === 0 ? (
           <div className="runs-page__no-match muted" data-testid="no-match">

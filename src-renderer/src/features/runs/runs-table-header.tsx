@@ -4,19 +4,29 @@ import { useSelectionStore } from '../../stores/selection-store';
 import { useUiStore } from '../../stores/ui-store';
 import type { ColumnKind, RunColumn } from './run-columns';
 
-const GROUP_LABELS: Partial<Record<ColumnKind, string>> = { param: 'Params', metric: 'Metrics · last value' };
+const GROUP_LABELS: Partial<Record<ColumnKind, string>> = { param: 'Params', tag: 'Tags', metric: 'Metrics' };
 
 /** Runs of adjacent dynamic columns of one kind, labelled once above them (grid lines are 1-based). */
 function columnGroups(columns: RunColumn[]) {
-  const groups: Array<{ kind: ColumnKind; label: string; start: number; span: number }> = [];
+  const groups: Array<{ kind: ColumnKind; label: string; start: number; span: number; allLast: boolean }> = [];
   columns.forEach((column, index) => {
     const label = GROUP_LABELS[column.kind];
     if (!label) return;
     const last = groups[groups.length - 1];
-    if (last && last.kind === column.kind) last.span += 1;
-    else groups.push({ kind: column.kind, label, start: index + 1, span: 1 });
+    const isLast = column.stat === 'last';
+    if (last && last.kind === column.kind) {
+      last.span += 1;
+      last.allLast &&= isLast;
+    } else groups.push({ kind: column.kind, label, start: index + 1, span: 1, allLast: isLast });
   });
-  return groups;
+  // Metric columns show the last value unless marked min or max; say so when all of them do.
+  return groups.map((g) => (g.kind === 'metric' && g.allLast ? { ...g, label: `${g.label} · last value` } : g));
+}
+
+function headerTitle(column: RunColumn): string {
+  if (!column.key) return `Sort by ${column.label.toLowerCase()}`;
+  const stat = column.stat && column.stat !== 'last' ? ` (${column.stat})` : '';
+  return `${GROUP_LABELS[column.kind]}: ${column.key}${stat}`;
 }
 
 /** "Select all visible": checked when every row shown is, mixed when some are. */
@@ -69,10 +79,11 @@ export function RunsTableHeader({ columns, rows }: { columns: RunColumn[]; rows:
                 type="button"
                 className="runs-table__sort"
                 data-testid={`sort-${column.id}`}
-                title={column.key ? `${GROUP_LABELS[column.kind]}: ${column.key}` : `Sort by ${column.label.toLowerCase()}`}
+                title={headerTitle(column)}
                 onClick={() => toggleSort(column.id, !column.numeric)}
               >
                 <span className="runs-table__label">{column.label}</span>
+                {column.stat && column.stat !== 'last' && <span className="runs-table__stat">{column.stat}</span>}
                 {active && (
                   <span className="runs-table__arrow" aria-hidden>
                     {sort.direction === 'asc' ? '▲' : '▼'}

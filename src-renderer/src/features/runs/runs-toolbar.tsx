@@ -6,13 +6,17 @@ import { useSelectionStore } from '../../stores/selection-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { RunsQueryBox } from './runs-query-box';
 import { useUiStore } from '../../stores/ui-store';
+import { ColumnChooser } from './column-chooser';
+import type { RunTable } from './visible-runs';
+import { ViewsMenu } from './views-menu';
 
 function countLabel(shown: number, total: number): string {
   const noun = total === 1 ? 'run' : 'runs';
   return shown === total ? `${formatCount(total)} ${noun}` : `${formatCount(shown)} of ${formatCount(total)} ${noun}`;
 }
 
-export function RunsToolbar({ shown, total, filterRef }: { shown: number; total: number; filterRef: RefObject<HTMLInputElement | null> }) {
+export function RunsToolbar({ table, filterRef }: { table: RunTable; filterRef: RefObject<HTMLInputElement | null> }) {
+  const { rows, all, dynamicIds } = table;
   const { filter, setFilter, watchPanelOpen, toggleWatchPanel } = useUiStore(
     useShallow((s) => ({
       filter: s.filter,
@@ -42,26 +46,38 @@ export function RunsToolbar({ shown, total, filterRef }: { shown: number; total:
       </div>
       <RunsQueryBox />
       <span className="runs-toolbar__count muted num" data-testid="row-count">
-        {countLabel(shown, total)}
+        {countLabel(rows.length, all.length)}
       </span>
       <span className="runs-toolbar__hint muted">
         <kbd>j</kbd>
         <kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> clear
       </span>
-      <div className="runs-toolbar__spacer" />
-      <button
-        type="button"
-        className="runs-toolbar__compare"
-        disabled={checked.length < 2}
-        title={checked.length < 2 ? 'Tick two or more runs to compare them' : 'Compare the ticked runs'}
-        onClick={() => navigate(compareRoute(checked))}
-        data-testid="compare-button"
-      >
-        Compare ({checked.length})
-      </button>
-      <button type="button" onClick={toggleWatchPanel} aria-expanded={watchPanelOpen} data-testid="watch-panel-toggle">
-        Watched folders{rootCount > 0 ? ` (${rootCount})` : ''}
-      </button>
+      <div className="runs-toolbar__actions">
+        <ColumnChooser runs={all} shownIds={dynamicIds} />
+        <ViewsMenu />
+        <button
+          type="button"
+          disabled={rows.length < 2}
+          title={rows.length < 2 ? 'The query and filter show fewer than two runs' : `Compare all ${formatCount(rows.length)} runs the query and filter show`}
+          onClick={() => navigate(compareRoute(rows.map((run) => run.id)))}
+          data-testid="compare-all-button"
+        >
+          Compare all shown
+        </button>
+        <button
+          type="button"
+          className="runs-toolbar__compare"
+          disabled={checked.length < 2}
+          title={checked.length < 2 ? 'Tick two or more runs to compare them' : 'Compare the ticked runs'}
+          onClick={() => navigate(compareRoute(checked))}
+          data-testid="compare-button"
+        >
+          Compare ({checked.length})
+        </button>
+        <button type="button" onClick={toggleWatchPanel} aria-expanded={watchPanelOpen} data-testid="watch-panel-toggle">
+          Watched folders{rootCount > 0 ? ` (${rootCount})` : ''}
+        </button>
+      </div>
     </div>
   );
 }
