@@ -4,6 +4,7 @@ import { RunDuration } from '../../components/run-duration';
 import { RunSwatch } from '../../components/run-swatch';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTimeSeconds } from '../../lib/format';
+import { CompareWith } from './compare-with';
 import { sourceLabel } from './source-label';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -28,6 +29,9 @@ export function RunHeader({ run }: { run: RunSummary }) {
             DELETED
           </span>
         )}
+        <div className="run-header__actions">
+          <CompareWith runId={run.id} />
+        </div>
       </div>
       <dl className="run-header__fields">
         <Field label="Experiment">{run.experiment}</Field>
