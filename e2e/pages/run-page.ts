@@ -9,6 +9,8 @@ export class RunPage {
   readonly preview: Locator;
   readonly inputs: Locator;
   readonly models: Locator;
+  readonly compareWithButton: Locator;
+  readonly compareWith: Locator;
 
   constructor(
     readonly page: Page,
@@ -22,6 +24,18 @@ export class RunPage {
     this.preview = this.artifacts.getByTestId('artifact-preview');
     this.inputs = page.getByTestId('inputs-panel');
     this.models = page.getByTestId('models-panel');
+    this.compareWithButton = page.getByTestId('compare-with-button');
+    this.compareWith = page.getByTestId('compare-with');
+  }
+
+  /** Picks runs in the "Compare with…" picker (searching each by name) and opens the comparison. */
+  async compareWithRuns(names: string[]) {
+    await this.compareWithButton.click();
+    for (const name of names) {
+      await this.compareWith.getByTestId('compare-with-search').fill(name);
+      await this.compareWith.getByTestId('compare-with-run').filter({ hasText: name }).getByRole('checkbox').check();
+    }
+    await this.compareWith.getByTestId('compare-with-go').click();
   }
 
   async open(runId: string) {

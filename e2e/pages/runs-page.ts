@@ -13,7 +13,16 @@ export class RunsPage {
   /** The token the parser stopped at, marked in a copy of the query. */
   readonly queryErrorToken: Locator;
   readonly compareButton: Locator;
+  /** Compares every run the query and filter show. */
+  readonly compareAllButton: Locator;
   readonly checkAll: Locator;
+  readonly columnsButton: Locator;
+  readonly columnChooser: Locator;
+  readonly columnSearch: Locator;
+  readonly viewsButton: Locator;
+  readonly viewsMenu: Locator;
+  /** The applied view's name on the views button. */
+  readonly appliedView: Locator;
 
   constructor(
     readonly page: Page,
@@ -31,6 +40,66 @@ export class RunsPage {
     this.queryErrorToken = page.getByTestId('runs-query-error-token');
     this.compareButton = page.getByTestId('compare-button');
     this.checkAll = page.getByTestId('run-check-all');
+    this.compareAllButton = page.getByTestId('compare-all-button');
+    this.columnsButton = page.getByTestId('column-chooser-button');
+    this.columnChooser = page.getByTestId('column-chooser');
+    this.columnSearch = page.getByTestId('column-search');
+    this.viewsButton = page.getByTestId('views-menu-button');
+    this.viewsMenu = page.getByTestId('views-menu');
+    this.appliedView = page.getByTestId('applied-view');
+  }
+
+  /** A column's box in the column chooser (which must be open), by column id. */
+  columnOption(columnId: string): Locator {
+    return this.columnChooser.locator(`[data-testid="column-option"][data-column-id="${columnId}"]`);
+  }
+
+  /** Ticks or unticks a column in the chooser, searching for its key first. */
+  async toggleColumn(columnId: string, search: string) {
+    if (!(await this.columnChooser.isVisible())) await this.columnsButton.click();
+    await this.columnSearch.fill(search);
+    await this.columnOption(columnId).click();
+  }
+
+  /** The header cell of a column, by column id. */
+  columnHeader(columnId: string): Locator {
+    return this.page.getByRole('columnheader').filter({ has: this.page.getByTestId(`sort-${columnId}`) });
+  }
+
+  async sortBy(columnId: string) {
+    await this.page.getByTestId(`sort-${columnId}`).click();
+  }
+
+  /** Run ids of the rows drawn, top to bottom. */
+  rowIds(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-run-id') ?? ''));
+  }
+
+  /** A saved view's entry in the views menu (which must be open). */
+  view(name: string): Locator {
+    return this.viewsMenu.locator(`[data-testid="view-item"][data-view-name="${name}"]`);
+  }
+
+  async openViews() {
+    if (!(await this.viewsMenu.isVisible())) await this.viewsButton.click();
+  }
+
+  /** Saves the table's query, sort and columns as a view. */
+  async saveView(name: string) {
+    await this.openViews();
+    await this.viewsMenu.getByTestId('view-name').fill(name);
+    await this.viewsMenu.getByTestId('view-save').click();
+    await this.view(name).waitFor();
+  }
+
+  async applyView(name: string) {
+    await this.openViews();
+    await this.view(name).getByTestId('view-apply').click();
+  }
+
+  async deleteView(name: string) {
+    await this.openViews();
+    await this.view(name).getByTestId('view-delete').click();
   }
 
   /** Runs a query in MLflow's filter syntax (applied on Enter). */
