@@ -5,6 +5,7 @@
 import type { RunSummary } from '../../../src-shared/domain';
 import { eventFeed } from '../api/client';
 import { useArtifactsStore } from '../stores/artifacts-store';
+import { useCompareSeriesStore } from '../stores/compare-series-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useRunIoStore } from '../stores/run-io-store';
 import { useRunQueryStore } from '../stores/run-query-store';
@@ -37,6 +38,7 @@ export function startLiveUpdates(): () => void {
           break;
         case 'points.appended':
           useSeriesStore.getState().pointsAppended(event.data.runId, event.data.keys);
+          useCompareSeriesStore.getState().pointsAppended(event.data.runId, event.data.keys);
           break;
         case 'watch.changed':
           void useSourcesStore.getState().load();
@@ -48,6 +50,7 @@ export function startLiveUpdates(): () => void {
       void useRunsStore.getState().load();
       useRunQueryStore.getState().runsUpdated();
       useSeriesStore.getState().refetchAll();
+      useCompareSeriesStore.getState().refetch();
       useRunIoStore.getState().refetchAll();
       useArtifactsStore.getState().refetchAll();
     },

@@ -2,15 +2,14 @@
 // curves overlaid. The whole view (runs, keys, axis, smoothing, baseline, zoom, …) lives in
 // the URL (`#/compare?runs=a,b,c&…`), so a reload or a pasted link restores it; a change to
 // the view replaces the address rather than adding a history entry per slider move.
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RunSummary } from '../../../../src-shared/domain';
 import { Skeleton } from '../../components/skeleton';
 import type { CompareView } from '../../lib/compare-view';
 import { replaceRoute, routeHref } from '../../lib/hash-router';
 import { useRunsStore } from '../../stores/runs-store';
-import { useSeriesStore } from '../../stores/series-store';
-import { CompareChart } from './compare-chart';
+import { CompareCharts } from './charts/compare-charts';
 import { CompareHeader } from './compare-header';
 import { sharedMetricKeys } from './compare-model';
 import { CompareSummary } from './compare-summary';
@@ -38,9 +37,6 @@ export function ComparePage({ view }: { view: CompareView }) {
   const runs = useMemo(() => runIds.map((id) => byId[id]).filter((run): run is RunSummary => run !== undefined), [runIds, byId]);
   const unknown = loadState === 'ready' ? runIds.filter((id) => !byId[id]) : [];
   const metricKeys = useMemo(() => sharedMetricKeys(runs), [runs]);
-
-  // The series of these runs are kept live while the page is open, and dropped after.
-  useEffect(() => () => runIds.forEach((id) => useSeriesStore.getState().forgetRun(id)), [runIds]);
 
   if (runIds.length < 2) {
     return (
@@ -79,13 +75,7 @@ export function ComparePage({ view }: { view: CompareView }) {
       )}
       <ParamsDiff runs={runs} baselineIndex={baselineIndex} onBaseline={(id) => changeView({ baseline: id })} />
       <CompareSummary runs={runs} metricKeys={metricKeys} baselineIndex={baselineIndex} />
-      {metricKeys.length > 0 && (
-        <div className="compare-page__charts">
-          {metricKeys.map((key) => (
-            <CompareChart key={key} runs={runs} metricKey={key} />
-          ))}
-        </div>
-      )}
+      <CompareCharts runs={runs} view={view} onChange={changeView} />
     </div>
   );
 }

@@ -55,6 +55,8 @@ export interface ChartModel {
   exact: boolean;
   /** Points drawn across all lines (raw ones, not smoothed copies). */
   points: number;
+  /** x extent of the charted runs' whole series, ignoring the zoom: grows as runs log. */
+  extent: [number, number] | null;
 }
 
 export interface ChartRun {
@@ -119,7 +121,11 @@ function addLine(model: ChartModel, columns: Column[], entry: number, line: Line
 
 export function buildChartModel(input: ChartModelInput): ChartModel {
   const { runs, groups, series, loading, smoothing, log } = input;
-  const model: ChartModel = { data: [[]], columns: [], entries: [], bands: [], exact: true, points: 0 };
+  const model: ChartModel = { data: [[]], columns: [], entries: [], bands: [], exact: true, points: 0, extent: null };
+  for (const s of series.values()) {
+    const e = s.series.extent;
+    if (e) model.extent = model.extent ? [Math.min(model.extent[0], e[0]), Math.max(model.extent[1], e[1])] : [e[0], e[1]];
+  }
   const columns: Column[] = [];
   const missing: EntryState = loading ? 'loading' : 'no-data';
 

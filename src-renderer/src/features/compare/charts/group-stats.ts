@@ -64,9 +64,9 @@ export function groupStats(grid: BucketGrid, members: BucketMeans[]): GroupSerie
       let i = member.bucket[j]!;
       if (!same) i = Math.floor((member.grid.lo + (i + 0.5) * member.grid.width - grid.lo) / grid.width);
       if (i < 0 || i >= grid.count) continue;
-      sum[i] += v;
-      sumSq[i] += v * v;
-      n[i]++;
+      sum[i] = sum[i]! + v;
+      sumSq[i] = sumSq[i]! + v * v;
+      n[i] = n[i]! + 1;
     }
   }
   const out: GroupSeries = { x: [], mean: [], std: [], count: [] };

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { xKind, xTicks, xValueLabel } from './axis-format';
+
+describe('x axis labels', () => {
+  it('knows the axis kind of a view', () => {
+    expect(xKind('step')).toBe('step');
+    expect(xKind('metric:val/loss')).toBe('metric');
+  });
+
+  it('formats steps and metric values compactly', () => {
+    expect(xTicks('step', [0, 5000, 250_000], 5000)).toEqual(['0', '5k', '250k']);
+    expect(xValueLabel('step', 12_345)).toBe('step 12,345');
+  });
+
+  it('formats relative time as durations', () => {
+    expect(xTicks('relative', [0, 300_000, 3_600_000], 300_000)).toEqual(['0s', '5m 00s', '1h 00m']);
+    expect(xTicks('relative', [0, 500], 500)).toEqual(['0s', '0.5s']);
+  });
+
+  it('prints the day on wall-time ticks only where it changes', () => {
+    const t0 = new Date(2025, 10, 25, 23, 0).getTime();
+    const hour = 3_600_000;
+    expect(xTicks('time', [t0, t0 + hour, t0 + 2 * hour], hour)).toEqual(['Nov 25 23:00', 'Nov 26 00:00', '01:00']);
+    expect(xTicks('time', [t0, t0 + 86_400_000], 86_400_000)).toEqual(['Nov 25', 'Nov 26']);
+  });
+});
