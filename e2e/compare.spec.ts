@@ -1,26 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { RunlensServer } from './fixtures/runlens-server';
-import { createRun } from './fixtures/runs-api';
+import { createRun, finishedRun } from './fixtures/runs-api';
 import { expect, test } from './fixtures/test';
 
 const OUT = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-/** A finished run with the given params and, per metric key, its values at steps 0, 1, 2… */
-async function loggedRun(server: RunlensServer, name: string, params: Record<string, string>, series: Record<string, number[]>) {
-  const run = await createRun(server, { experiment: 'compare', name, params });
-  const metrics = Object.entries(series).flatMap(([key, values]) => values.map((value, step) => ({ key, step, value })));
-  await server.api('POST', `/api/v1/runs/${run.id}/log`, { metrics });
-  await server.api('POST', `/api/v1/runs/${run.id}/finish`, {});
-  return run.id;
-}
-
 test('query the table, select runs, compare them, and reload the comparison', async ({ page, server, runsPage, comparePage }) => {
   await runsPage.open();
   // lr differs between all three runs, batch_size is the same; only `a` logs `extra`.
-  const a = await loggedRun(server, 'cmp-a', { lr: '0.001', batch_size: '32' }, { loss: [1, 0.5, 0.2], acc: [0.5, 0.7, 0.9], extra: [1] });
-  const b = await loggedRun(server, 'cmp-b', { lr: '0.01', batch_size: '32' }, { loss: [1.2, 0.6, 0.4], acc: [0.4, 0.6, 0.8] });
-  const c = await loggedRun(server, 'cmp-c', { lr: '0.1', batch_size: '32' }, { loss: [0.9, 0.3, 0.1], acc: [0.6, 0.8, 0.95] });
+  const a = await finishedRun(server, { experiment: 'compare', name: 'cmp-a', params: { lr: '0.001', batch_size: '32' } }, { loss: [1, 0.5, 0.2], acc: [0.5, 0.7, 0.9], extra: [1] });
+  const b = await finishedRun(server, { experiment: 'compare', name: 'cmp-b', params: { lr: '0.01', batch_size: '32' } }, { loss: [1.2, 0.6, 0.4], acc: [0.4, 0.6, 0.8] });
+  const c = await finishedRun(server, { experiment: 'compare', name: 'cmp-c', params: { lr: '0.1', batch_size: '32' } }, { loss: [0.9, 0.3, 0.1], acc: [0.6, 0.8, 0.95] });
   await expect(runsPage.rowCount).toHaveText('3 runs');
 
   // A query in MLflow's syntax, evaluated by the core: the last loss value counts.
@@ -98,7 +88,7 @@ test('query the table, select runs, compare them, and reload the comparison', as
 });
 
 test('the compare page says what to do with too few or unknown runs', async ({ server, comparePage }) => {
-  const a = await loggedRun(server, 'only', { lr: '1' }, { loss: [1] });
+  const a = await finishedRun(server, { experiment: 'compare', name: 'only', params: { lr: '1' } }, { loss: [1] });
   await comparePage.open([a]);
   await expect(comparePage.message).toContainText('at least two runs');
   await comparePage.open([a, 'nosuchrun']);
