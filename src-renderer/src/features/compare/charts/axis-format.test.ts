@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { xKind, xTicks, xValueLabel } from './axis-format';
+import { valueTicks, xKind, xTicks, xValueLabel } from './axis-format';
 
 describe('x axis labels', () => {
   it('knows the axis kind of a view', () => {
@@ -22,5 +22,21 @@ describe('x axis labels', () => {
     const hour = 3_600_000;
     expect(xTicks('time', [t0, t0 + hour, t0 + 2 * hour], hour)).toEqual(['Nov 25 23:00', 'Nov 26 00:00', '01:00']);
     expect(xTicks('time', [t0, t0 + 86_400_000], 86_400_000)).toEqual(['Nov 25', 'Nov 26']);
+  });
+});
+
+describe('value ticks', () => {
+  it('stay compact when the spacing allows', () => {
+    expect(valueTicks([0, 0.5, 1, 1.5], 0.5)).toEqual(['0', '0.5', '1', '1.5']);
+    expect(valueTicks([0, 5000, 10_000], 5000)).toEqual(['0', '5k', '10k']);
+  });
+
+  it('get the digits a narrow range needs, so no two ticks read the same', () => {
+    const ticks = [2.141, 2.143, 2.145, 2.147];
+    const labels = valueTicks(ticks, 0.002);
+    expect(new Set(labels).size).toBe(ticks.length);
+    expect(labels).toEqual(['2.141', '2.143', '2.145', '2.147']);
+    const big = valueTicks([100_000, 100_010, 100_020], 10);
+    expect(big).toEqual(['100000', '100010', '100020']);
   });
 });

@@ -1,7 +1,7 @@
 // Tick labels for the compare charts' axes: compact numbers for steps, values and metric axes,
 // dates for wall time (the day only where it changes), durations for time since the run began.
 import type { SeriesXAxis } from '../../../../../src-shared/domain';
-import { formatCount, formatDateTimeSeconds, formatDuration, formatTick } from '../../../lib/format';
+import { formatCount, formatDateTimeSeconds, formatDuration, formatNumber, formatTick } from '../../../lib/format';
 
 export type XKind = 'step' | 'time' | 'relative' | 'metric';
 
@@ -52,11 +52,23 @@ function timeTicks(ticks: number[], increment: number): string[] {
   });
 }
 
+/**
+ * A value tick: compact, with as many significant digits as the spacing of the ticks needs
+ * (a narrow range like 2.141–2.149 must not print `2.14` five times).
+ */
+export function valueTicks(ticks: number[], increment: number): string[] {
+  const largest = Math.max(...ticks.map(Math.abs));
+  const needed = increment > 0 && largest > 0 ? Math.ceil(Math.log10(largest / increment)) + 1 : 3;
+  if (needed <= 3) return ticks.map(formatTick);
+  const digits = Math.min(12, needed);
+  return ticks.map((t) => (Math.abs(t) >= 1000 && Math.abs(t) < 1e15 ? String(Number(t.toPrecision(digits))) : formatNumber(t, digits)));
+}
+
 /** Labels for x ticks `ticks`, spaced `increment` apart. */
 export function xTicks(kind: XKind, ticks: number[], increment: number): string[] {
   if (kind === 'time') return timeTicks(ticks, increment);
   if (kind === 'relative') return ticks.map((t) => durationTick(t, increment));
-  return ticks.map(formatTick);
+  return valueTicks(ticks, increment);
 }
 
 /** The hovered x, in full, for the crosshair legend's header. */

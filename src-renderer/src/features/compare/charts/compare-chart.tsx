@@ -5,7 +5,6 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Theme } from '../../../stores/ui-store';
 import { useElementWidth } from '../../../lib/use-element-width';
 import type { XKind } from './axis-format';
 import type { ChartModel } from './chart-model';
@@ -26,7 +25,8 @@ export interface CompareChartProps {
   /** Nothing to draw yet for any entry: the first answer is still out. */
   loading: boolean;
   error: string | null;
-  theme: Theme;
+  /** The document's theme: a change redraws the canvas in the new colours. */
+  theme: string;
   onZoom: (range: [number, number] | null) => void;
   onToggleLog: () => void;
 }
@@ -70,7 +70,7 @@ export const CompareChart = memo(function CompareChart(props: CompareChartProps)
           // A cursor moved by another chart (sync) has no event of its own: only the chart
           // under the mouse lists values.
           if (u.cursor.event == null || idx == null || u.cursor.left == null || u.cursor.left < 0) return setHover(null);
-          setHover({ x: u.data[0][idx]!, left: u.cursor.left, top: u.cursor.top ?? 0, plotWidth: u.over.clientWidth });
+          setHover({ x: u.data[0][idx]!, left: u.cursor.left + u.over.offsetLeft, plotWidth: u.over.offsetLeft + u.over.clientWidth });
         },
         onDraw: (u) => {
           const root = rootRef.current;

@@ -4,8 +4,7 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RunSummary } from '../../../../../src-shared/domain';
-import { runColor } from '../../../../../src-shared/run-color';
-import { useTheme } from '../../../app/theme';
+import { RUN_PALETTE, runColor } from '../../../../../src-shared/run-color';
 import type { CompareView } from '../../../lib/compare-view';
 import { useElementWidth } from '../../../lib/use-element-width';
 import { compareSeriesId, useCompareSeriesStore } from '../../../stores/compare-series-store';
@@ -16,6 +15,7 @@ import { ChartsToolbar } from './charts-toolbar';
 import type { PickerOption } from './checklist-picker';
 import { CompareChart } from './compare-chart';
 import { groupRuns } from './group-stats';
+import { useDocumentTheme } from './use-document-theme';
 import { bucketsForWidth } from './series-query-plan';
 import './compare-chart.css';
 import './charts-toolbar.css';
@@ -39,7 +39,7 @@ interface CompareChartsProps {
 
 export function CompareCharts({ runs, view, onChange }: CompareChartsProps) {
   const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>();
-  const theme = useTheme();
+  const theme = useDocumentTheme();
   const sharedKeys = useMemo(() => sharedMetricKeys(runs), [runs]);
   const keys = view.keys ?? sharedKeys;
 
@@ -61,7 +61,8 @@ export function CompareCharts({ runs, view, onChange }: CompareChartsProps) {
   const chartRuns = useMemo((): ChartRun[] => runs.map((run) => ({ id: run.id, label: run.name || run.id, color: runColor(run.id) })), [runs]);
   const groupKey = view.groupBy.join(',');
   const groups = useMemo(
-    () => (view.groupBy.length ? groupRuns(runs, view.groupBy).map((g) => ({ ...g, color: runColor(g.id) })) : null),
+    // Groups are few and not runs: palette colours in order, so no two groups share one.
+    () => (view.groupBy.length ? groupRuns(runs, view.groupBy).map((g, i) => ({ ...g, color: RUN_PALETTE[i % RUN_PALETTE.length]! })) : null),
     // groupKey stands for view.groupBy, whose array is new on every address change.
     [runs, groupKey],
   );
@@ -117,7 +118,7 @@ interface KeyChartProps {
   view: CompareView;
   range: [number, number] | null;
   kind: ReturnType<typeof xKind>;
-  theme: ReturnType<typeof useTheme>;
+  theme: string;
   onChange: (patch: Partial<CompareView>) => void;
 }
 

@@ -6,13 +6,13 @@ import { nearestIndex } from './align-columns';
 import { xValueLabel, type XKind } from './axis-format';
 import type { ChartEntry } from './chart-model';
 
-const MAX_ROWS = 14;
+/** As many rows as fit in the plot's height; the rest are counted. */
+const MAX_ROWS = 10;
 
 export interface Hover {
   x: number;
   /** Cursor position in the plot area, CSS pixels. */
   left: number;
-  top: number;
   plotWidth: number;
 }
 
@@ -41,7 +41,7 @@ export const CrosshairLegend = memo(function CrosshairLegend({ hover, entries, k
   const onLeft = hover.left > hover.plotWidth / 2;
   const style = onLeft ? { right: hover.plotWidth - hover.left + 14 } : { left: hover.left + 14 };
   return (
-    <div className="crosshair-legend" style={{ ...style, top: Math.max(0, hover.top - 20) }} data-testid="crosshair-legend" data-x={hover.x}>
+    <div className="crosshair-legend" style={style} data-testid="crosshair-legend" data-x={hover.x}>
       <div className="crosshair-legend__x">{xValueLabel(kind, hover.x)}</div>
       <table>
         <tbody>

@@ -11,7 +11,7 @@ export function withAlpha(hex: string, alpha: number): string {
 }
 
 const STEP_ALPHA = 0.16;
-const AREA_ALPHA = 0.18;
+const AREA_ALPHA = 0.12;
 
 export function drawBands(u: uPlot, bands: ChartBand[]): void {
   if (bands.length === 0) return;

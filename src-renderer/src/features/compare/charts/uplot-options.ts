@@ -2,8 +2,7 @@
 // bands read refs, so a zoom or new data updates the chart in place (`setScale`/`setData`)
 // rather than rebuilding it.
 import uPlot from 'uplot';
-import { formatTick } from '../../../lib/format';
-import { DURATION_INCREMENTS, xTicks, type XKind } from './axis-format';
+import { DURATION_INCREMENTS, valueTicks, xTicks, type XKind } from './axis-format';
 import type { ChartBand, ChartColumn, ChartEntry } from './chart-model';
 import { drawBands, withAlpha } from './draw-bands';
 
@@ -109,7 +108,7 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
         space: 28,
         gap: 6,
         size: (_u, values) => Math.ceil(Math.max(3, ...(values ?? []).map((v) => v.length)) * CHAR_WIDTH + LABEL_GAP),
-        values: (_u, ticks) => ticks.map(formatTick),
+        values: (_u, ticks, _axis, _space, increment) => valueTicks(ticks, increment),
       },
     ],
     series: [
