@@ -14,11 +14,10 @@ interface PopoverProps {
   testId: string;
   /** Which edge of the button the panel lines up with. */
   align?: 'start' | 'end';
-  disabled?: boolean;
   children: (close: () => void) => ReactNode;
 }
 
-export function Popover({ trigger, triggerTitle, label, testId, align = 'start', disabled, children }: PopoverProps) {
+export function Popover({ trigger, triggerTitle, label, testId, align = 'start', children }: PopoverProps) {
   const [open, setOpen] = useState(false);
   const [side, setSide] = useState(align);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -34,7 +33,10 @@ export function Popover({ trigger, triggerTitle, label, testId, align = 'start',
   // The toolbar wraps on narrow windows, so the preferred edge may push the panel off screen:
   // measured before paint, it flips to the other edge when it would.
   useLayoutEffect(() => {
-    if (!open) return setSide(align);
+    if (!open) {
+      setSide(align);
+      return;
+    }
     const box = panelRef.current?.getBoundingClientRect();
     // Flips at most once per opening: a window narrower than the panel keeps the preferred edge.
     if (!box || side !== align) return;
@@ -73,7 +75,6 @@ export function Popover({ trigger, triggerTitle, label, testId, align = 'start',
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         title={triggerTitle}
-        disabled={disabled}
         onClick={() => setOpen((o) => !o)}
         data-testid={`${testId}-button`}
       >
