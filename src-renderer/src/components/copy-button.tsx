@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** Copies `text`; says "Copied" for a moment so the click visibly did something. */
-export function CopyButton({ text, label = 'Copy', testId }: { text: string; label?: string; testId?: string }) {
+export function CopyButton({ text, label = 'Copy', testId, className }: { text: string; label?: string; testId?: string; className?: string }) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -18,7 +18,7 @@ export function CopyButton({ text, label = 'Copy', testId }: { text: string; lab
     }
   };
   return (
-    <button type="button" className="quiet" onClick={copy} data-testid={testId} title={`Copy ${text.slice(0, 80)}`}>
+    <button type="button" className={className ? `quiet ${className}` : 'quiet'} onClick={copy} data-testid={testId} title={`Copy ${text.slice(0, 80)}`}>
       {copied ? 'Copied' : label}
     </button>
   );

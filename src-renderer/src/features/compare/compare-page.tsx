@@ -73,8 +73,8 @@ export function ComparePage({ view }: { view: CompareView }) {
           Not found, left out: <span className="mono">{unknown.join(', ')}</span>
         </p>
       )}
-      <ParamsDiff runs={runs} baselineIndex={baselineIndex} onBaseline={(id) => changeView({ baseline: id })} />
-      <CompareSummary runs={runs} metricKeys={metricKeys} baselineIndex={baselineIndex} />
+      <ParamsDiff runs={runs} baselineIndex={baselineIndex} view={view} onChange={changeView} />
+      <CompareSummary runs={runs} metricKeys={metricKeys} baselineIndex={baselineIndex} view={view} onChange={changeView} />
       <CompareCharts runs={runs} view={view} onChange={changeView} />
     </div>
   );
