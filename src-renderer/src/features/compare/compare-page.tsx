@@ -14,6 +14,7 @@ import { CompareHeader } from './compare-header';
 import { sharedMetricKeys } from './compare-model';
 import { CompareSummary } from './compare-summary';
 import { ParamsDiff } from './params-diff';
+import { RunsPlots } from './runs-plots';
 import './compare-page.css';
 
 function CompareMessage({ children }: { children: React.ReactNode }) {
@@ -75,6 +76,7 @@ export function ComparePage({ view }: { view: CompareView }) {
       )}
       <ParamsDiff runs={runs} baselineIndex={baselineIndex} view={view} onChange={changeView} />
       <CompareSummary runs={runs} metricKeys={metricKeys} baselineIndex={baselineIndex} view={view} onChange={changeView} />
+      <RunsPlots runs={runs} view={view} onChange={changeView} />
       <CompareCharts runs={runs} view={view} onChange={changeView} />
     </div>
   );
