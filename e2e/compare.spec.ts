@@ -50,15 +50,16 @@ test('query the table, select runs, compare them, and reload the comparison', as
   await runsPage.compareButton.click();
   await expect(page).toHaveURL(new RegExp(`#/compare\\?runs=${c},${b},${a}$`));
 
-  const assertComparison = async () => {
+  /** `params`: the param rows shown, which depend on the "only differences" mode. */
+  const assertComparison = async (params: RegExp[]) => {
     await expect(comparePage.headerRuns).toHaveCount(3);
-    await expect(comparePage.paramRows).toHaveCount(1);
+    await expect(comparePage.paramRows).toHaveText(params);
     await expect(comparePage.paramRow('lr')).toBeVisible();
     await expect(comparePage.charts).toHaveCount(2);
     await expect(comparePage.chartLines('loss')).toHaveCount(3);
     await expect(comparePage.chartLines('acc')).toHaveCount(3);
   };
-  await assertComparison();
+  await assertComparison([/lr/]);
   await expect(comparePage.chart('extra')).toHaveCount(0);
 
   // Baseline = a: b's last loss is higher (+), c's lower (−); lr differs from a's in b and c.
@@ -83,8 +84,9 @@ test('query the table, select runs, compare them, and reload the comparison', as
   await comparePage.onlyDiff.uncheck();
   await expect(comparePage.paramRows).toHaveText([/batch_size/, /lr/]);
 
+  // The reload keeps the comparison and its view, "only differences" off included.
   await page.reload();
-  await assertComparison();
+  await assertComparison([/batch_size/, /lr/]);
 });
 
 test('the compare page says what to do with too few or unknown runs', async ({ server, comparePage }) => {

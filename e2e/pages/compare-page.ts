@@ -9,6 +9,24 @@ export class ComparePage {
   readonly onlyDiff: Locator;
   readonly summary: Locator;
   readonly charts: Locator;
+  readonly paramsHidden: Locator;
+  readonly runsPlots: Locator;
+  readonly plotStat: Locator;
+  readonly parallel: Locator;
+  /** The canvas the lines are painted on; `data-lines` counts the lines drawn. */
+  readonly parallelLines: Locator;
+  readonly parallelAxes: Locator;
+  readonly parallelParams: Locator;
+  readonly parallelAdd: Locator;
+  readonly parallelMetric: Locator;
+  readonly parallelTooltip: Locator;
+  readonly parallelHighlight: Locator;
+  readonly scatter: Locator;
+  readonly scatterDots: Locator;
+  readonly scatterX: Locator;
+  readonly scatterY: Locator;
+  readonly scatterEmpty: Locator;
+  readonly scatterTooltip: Locator;
 
   constructor(
     readonly page: Page,
@@ -22,6 +40,23 @@ export class ComparePage {
     this.onlyDiff = page.getByTestId('only-diff');
     this.summary = page.getByTestId('compare-summary');
     this.charts = page.getByTestId('compare-chart');
+    this.paramsHidden = this.paramsDiff.getByTestId('params-hidden');
+    this.runsPlots = page.getByTestId('runs-plots');
+    this.plotStat = this.runsPlots.getByTestId('plot-stat');
+    this.parallel = this.runsPlots.getByTestId('parallel-coordinates');
+    this.parallelLines = this.parallel.getByTestId('pc-lines');
+    this.parallelAxes = this.parallel.getByTestId('pc-axis');
+    this.parallelParams = this.runsPlots.getByTestId('pc-param');
+    this.parallelAdd = this.runsPlots.getByTestId('pc-add');
+    this.parallelMetric = this.runsPlots.getByTestId('pc-metric');
+    this.parallelTooltip = this.parallel.getByTestId('pc-tooltip');
+    this.parallelHighlight = this.parallel.getByTestId('pc-highlight');
+    this.scatter = this.runsPlots.getByTestId('run-scatter');
+    this.scatterDots = this.scatter.getByTestId('scatter-dot');
+    this.scatterX = this.runsPlots.getByTestId('scatter-x');
+    this.scatterY = this.runsPlots.getByTestId('scatter-y');
+    this.scatterEmpty = this.runsPlots.getByTestId('scatter-empty');
+    this.scatterTooltip = this.scatter.getByTestId('scatter-tooltip');
   }
 
   async open(runIds: string[]) {
@@ -32,10 +67,57 @@ export class ComparePage {
     return this.paramsDiff.locator(`[data-testid="param-row"][data-param-key="${key}"]`);
   }
 
-  /** Cells of one metric's summary for one run: last, min, max and the delta. */
-  summaryCell(key: string, runId: string, figure: 'last' | 'min' | 'max' | 'delta'): Locator {
-    const row = this.summary.locator(`[data-testid="summary-row"][data-metric-key="${key}"][data-run-id="${runId}"]`);
-    return row.getByTestId(figure === 'delta' ? 'metric-delta' : `summary-${figure}`);
+  /** The cells of one param row, one per run in column order. */
+  paramCells(key: string): Locator {
+    return this.paramRow(key).getByTestId('param-cell');
+  }
+
+  paramGroup(name: string): Locator {
+    return this.paramsDiff.locator(`[data-testid="param-group"][data-group="${name}"]`);
+  }
+
+  /** One run's cell in a metadata row: status, duration, source, commit, started. */
+  metaCell(meta: 'status' | 'duration' | 'source' | 'commit' | 'started', runId: string): Locator {
+    return this.paramsDiff.locator(`[data-testid="meta-row"][data-meta="${meta}"] [data-testid="meta-cell"][data-run-id="${runId}"]`);
+  }
+
+  summaryRow(key: string, runId: string): Locator {
+    return this.summary.locator(`[data-testid="summary-row"][data-metric-key="${key}"][data-run-id="${runId}"]`);
+  }
+
+  /** Cells of one metric's summary for one run: last, min, max, step of best, the delta, the best mark. */
+  summaryCell(key: string, runId: string, figure: 'last' | 'min' | 'max' | 'best-step' | 'delta' | 'best'): Locator {
+    return this.summaryRow(key, runId).getByTestId(figure === 'delta' ? 'metric-delta' : `summary-${figure}`);
+  }
+
+  /** The ↓/↑ toggle of a metric in the summary; `data-direction` is min, max or unknown. */
+  direction(key: string): Locator {
+    return this.summary.locator(`[data-testid="summary-row"][data-metric-key="${key}"] [data-testid="direction"]`);
+  }
+
+  async setDirection(key: string, direction: 'min' | 'max') {
+    await this.direction(key).getByTestId(`direction-${direction}`).click();
+  }
+
+  async removeParallelParam(key: string) {
+    await this.runsPlots.locator(`[data-testid="pc-param"][data-key="${key}"]`).getByTestId('pc-remove').click();
+  }
+
+  /**
+   * Moves the mouse onto the parallel coordinates where an axis has a tick, just right of the
+   * axis: every run with that value passes there. (The lines are painted on a canvas, so this is
+   * a position, not an element.)
+   */
+  async hoverParallelTick(axisId: string, tickLabel: string) {
+    await this.parallel.scrollIntoViewIfNeeded();
+    const axis = this.parallel.locator(`[data-testid="pc-axis"][data-axis-id="${axisId}"]`);
+    const line = (await axis.getByTestId('pc-axis-line').boundingBox())!;
+    const tick = (await axis.locator(`[data-testid="pc-tick"][data-label="${tickLabel}"]`).boundingBox())!;
+    await this.page.mouse.move(line.x + 3, tick.y + tick.height / 2);
+  }
+
+  scatterDot(runId: string): Locator {
+    return this.scatter.locator(`[data-testid="scatter-dot"][data-run-id="${runId}"]`);
   }
 
   chart(key: string): Locator {
