@@ -10,7 +10,7 @@ import { checkExists, requireRun, writeToRun } from './run-writes';
 import { createArtifactHandlers } from './artifact-handlers';
 import { createSeriesHandlers } from './series-handlers';
 import { createViewHandlers } from './view-handlers';
-import { matchRuns } from '../search/run-search';
+import { searchRuns } from '../search/run-search';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
 import type { ArtifactStore } from '../artifacts/artifact-store';
@@ -59,7 +59,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     listRuns: ({ filter }) => {
       const clauses = parseFilter(filter, RUN_SEARCH);
-      return { runs: matchRuns(store, store.runs.list(), clauses).found };
+      return { runs: searchRuns(store, clauses).found };
     },
 
     getRun: ({ id }) => ({ run: summaryOrThrow(id) }),

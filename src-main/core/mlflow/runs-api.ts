@@ -4,7 +4,7 @@ import type { RunSummary } from '../../../src-shared/domain';
 import { parseFilter, parseOrderBy } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
 import { recordComparator } from '../../../src-shared/search/match-records';
-import { matchRuns } from '../search/run-search';
+import { searchRuns } from '../search/run-search';
 import { randomRunName } from '../api/run-names';
 import { checkActive, checkExists, requireRun } from '../api/run-writes';
 import type { MlflowContext } from './mlflow-context';
@@ -89,9 +89,8 @@ export const runsApi = {
     if (max < 1 || max > SEARCH_MAX) throw invalid(`Invalid value ${max} for parameter 'max_results' supplied. It must be at most ${SEARCH_MAX}.`);
     const clauses = parseFilter(f.string('filter'), RUN_SEARCH);
     const orderBy = f.stringList('order_by').map((o) => parseOrderBy(o, RUN_SEARCH));
-    const runs = ctx.store.runs.list({ experimentIds: f.stringList('experiment_ids'), view: viewType(f, 'run_view_type') });
-    const { records, found } = matchRuns(ctx.store, runs, clauses);
-    found.sort(recordComparator(orderBy, (r: RunSummary) => records.get(r.id)!, naturalOrder));
+    const { recordOf, found } = searchRuns(ctx.store, clauses, { experimentIds: f.stringList('experiment_ids'), view: viewType(f, 'run_view_type') });
+    found.sort(recordComparator(orderBy, recordOf, naturalOrder));
     const { items, next } = page(found, max, f.string('page_token'));
     return { runs: items.map((r) => fullRunJson(ctx, r)), ...(next ? { next_page_token: next } : {}) };
   },

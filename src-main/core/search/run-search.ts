@@ -7,6 +7,8 @@ import type { Clause } from '../../../src-shared/search/filter-parser';
 import { matchesAll, type SearchRecord } from '../../../src-shared/search/match-records';
 import { CONTEXT_TAG, type RunInput } from '../store/dataset-repo';
 import type { Store } from '../store/store';
+import type { ViewType } from '../store/experiment-repo';
+import { candidateRuns } from './run-candidates';
 
 /** A run as the evaluator sees it: metrics by their last value, as MLflow compares them. */
 export function runSearchRecord(r: RunSummary, inputs: RunInput[]): SearchRecord {
@@ -28,11 +30,19 @@ export function runSearchRecord(r: RunSummary, inputs: RunInput[]): SearchRecord
 }
 
 /**
- * Each run's record, and the runs matching every clause. Dataset inputs are read only when a
- * clause asks about datasets: one query per run is the cost of that clause, not of every search.
+ * The runs (of the given experiments and view) matching every clause. SQL narrows first, so only
+ * candidates are built and evaluated. A run's record is built when a clause or a sort needs it;
+ * dataset inputs are read only when a clause asks about datasets (one query per run is the cost
+ * of that clause, not of every search).
  */
-export function matchRuns(store: Store, runs: RunSummary[], clauses: readonly Clause[]) {
+export function searchRuns(store: Store, clauses: readonly Clause[], opts: { experimentIds?: readonly string[]; view?: ViewType } = {}) {
+  const runs = store.runs.list({ ...opts, ids: candidateRuns(store.db, clauses) });
   const wantsDatasets = clauses.some((c) => c.type === 'dataset');
-  const records = new Map(runs.map((r) => [r.id, runSearchRecord(r, wantsDatasets ? store.datasets.inputsOf(r.id) : [])]));
-  return { records, found: runs.filter((r) => matchesAll(records.get(r.id)!, clauses)) };
+  const records = new Map<string, SearchRecord>();
+  const recordOf = (r: RunSummary): SearchRecord => {
+    let record = records.get(r.id);
+    if (!record) records.set(r.id, (record = runSearchRecord(r, wantsDatasets ? store.datasets.inputsOf(r.id) : [])));
+    return record;
+  };
+  return { recordOf, found: clauses.length === 0 ? runs : runs.filter((r) => matchesAll(recordOf(r), clauses)) };
 }

@@ -1,0 +1,75 @@
+// The runs table at scale: 10,000 runs × 50 params × 4 tags × 5 metric summaries, listed with
+// listRuns (through the core's dispatch, as the runs table asks) with no filter and with a
+// filter on a metric, a param and a tag. Prints median figures against the 100 ms target;
+// asserts only that the filter found the runs it should.
+//   npx tsx bench/runs-filter.bench.ts        (RUNS_BENCH_RUNS=10000)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../src-main/core/core';
+import type { RunSummary } from '../src-shared/domain';
+
+const RUNS = Number(process.env.RUNS_BENCH_RUNS ?? 10_000);
+const PARAMS = 50;
+const METRICS = ['val_loss', 'train_loss', 'val_acc', 'lr', 'epoch'];
+const MODELS = ['resnet50', 'resnet18', 'vit-b16', 'convnext'];
+const REPEATS = 7;
+const TARGET_MS = 100;
+const FILTER = "metrics.val_loss < 0.3 and params.lr = '0.001' and tags.model LIKE 'resnet%'";
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'runlens-bench-'));
+  const core = await createCore({ dataDir: dir, uiDir: dir, resourcesDir: dir, version: 'bench', log: () => {} });
+  try {
+    const { store } = core;
+    let expected = 0;
+    const t0 = performance.now();
+    store.tx(() => {
+      for (let r = 0; r < RUNS; r++) {
+        const id = `run${String(r).padStart(5, '0')}`;
+        store.runs.insert({ id, experiment: `exp${r % 20}`, name: id, status: 'FINISHED', startTime: 1_764_000_000_000 + r, endTime: null, sourceKind: 'api', sourcePath: null });
+        const params: Record<string, string> = { lr: ['0.1', '0.01', '0.001'][r % 3]! };
+        for (let p = 1; p < PARAMS; p++) params[`param_${p}`] = String((r * 31 + p) % 97);
+        store.runs.setParams(id, params);
+        const model = MODELS[r % MODELS.length]!;
+        store.runs.setTags(id, { model, owner: `user${r % 7}`, 'mlflow.runName': id, note: 'bench' });
+        const valLoss = (r % 100) / 100;
+        store.metrics.append(id, METRICS.map((key, k) => ({ key, value: key === 'val_loss' ? valLoss : k + r / RUNS, step: 10, timestamp: 0 })));
+        if (valLoss < 0.3 && params.lr === '0.001' && model.startsWith('resnet')) expected += 1;
+      }
+    });
+    console.log(`Stored ${RUNS} runs × ${PARAMS} params, 4 tags, ${METRICS.length} metrics in ${((performance.now() - t0) / 1000).toFixed(1)} s (load average ${loadavg()[0]!.toFixed(2)})`);
+
+    const list = async (filter?: string) => ((await core.dispatch('listRuns', filter === undefined ? {} : { filter })) as { runs: RunSummary[] }).runs;
+    const all = await list();
+    const found = await list(FILTER);
+    if (all.length !== RUNS || found.length !== expected) throw new Error(`listed ${all.length}/${RUNS}, filtered ${found.length}/${expected}`);
+    const noFilterMs = await median(() => list());
+    const filterMs = await median(() => list(FILTER));
+    const storeMs = await median(async () => store.runs.list());
+    console.log(`\nlistRuns over ${RUNS} runs (median of ${REPEATS}; target ${TARGET_MS} ms)`);
+    console.log('| query | ms | runs | vs target |\n|---|---|---|---|');
+    console.log(`| no filter | ${noFilterMs.toFixed(1)} | ${all.length} | ${(noFilterMs / TARGET_MS).toFixed(2)}× |`);
+    console.log(`| \`${FILTER}\` | ${filterMs.toFixed(1)} | ${found.length} | ${(filterMs / TARGET_MS).toFixed(2)}× |`);
+    console.log(`| (store.runs.list alone) | ${storeMs.toFixed(1)} | ${all.length} | — |`);
+  } finally {
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
