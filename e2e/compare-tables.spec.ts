@@ -111,7 +111,8 @@ test('params diff, metadata, metric summary and run plots of three runs; the URL
   await expect(comparePage.summaryCell('grad_norm', c, 'best')).toBeVisible();
   await expect(comparePage.summaryCell('grad_norm', a, 'best-step')).toHaveText('1');
 
-  // Run plots, defaults: the differing params as axes and the first shared metric; lr spans decades.
+  // Run plots, defaults: the differing params as axes and the first metric with a direction; lr
+  // spans decades; the scatter's x is the numeric param with the most distinct values.
   await expect(comparePage.parallelLines).toHaveAttribute('data-lines', '3');
   await expect(comparePage.parallelAxes).toHaveCount(4);
   const axisIds = await comparePage.parallelAxes.evaluateAll((axes) => axes.map((x) => `${x.getAttribute('data-axis-id')} ${x.getAttribute('data-axis-kind')}`));
@@ -120,7 +121,7 @@ test('params diff, metadata, metric summary and run plots of three runs; the URL
   await expect(comparePage.parallelTooltip).toContainText('tab-b');
   await expect(comparePage.parallelHighlight).toHaveAttribute('data-run-id', b);
   await expect(comparePage.scatterDots).toHaveCount(3);
-  await expect(comparePage.scatterX).toHaveValue('param:config.model.depth');
+  await expect(comparePage.scatterX).toHaveValue('param:lr');
   await expect(comparePage.scatterY).toHaveValue('acc');
 
   // Text on x is said, not drawn.
@@ -138,7 +139,7 @@ test('params diff, metadata, metric summary and run plots of three runs; the URL
   await comparePage.parallelAdd.selectOption('batch_size');
   await comparePage.parallelMetric.selectOption('loss');
   await comparePage.plotStat.selectOption('best');
-  await comparePage.scatterX.selectOption('param:lr');
+  await comparePage.scatterX.selectOption('metric:grad_norm');
   await comparePage.scatterY.selectOption('loss');
 
   const assertChoices = async () => {
@@ -150,7 +151,7 @@ test('params diff, metadata, metric summary and run plots of three runs; the URL
     await expect(comparePage.parallelAxes.last()).toHaveAttribute('data-axis-id', 'metric:loss');
     await expect(comparePage.parallelAxes.last()).toContainText('loss (best ↓)');
     await expect(comparePage.plotStat).toHaveValue('best');
-    await expect(comparePage.scatterX).toHaveValue('param:lr');
+    await expect(comparePage.scatterX).toHaveValue('metric:grad_norm');
     await expect(comparePage.scatterY).toHaveValue('loss');
     await expect(comparePage.scatterDots).toHaveCount(3);
   };

@@ -33,6 +33,11 @@ type Brushes = Record<string, [number, number]>;
 
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 const short = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** Moves a centred title sideways just enough to stay inside the plot (≈6.5 px a character). */
+function titleShift(x: number, text: string, width: number): number {
+  const half = (text.length * 6.5) / 2;
+  return Math.max(half + 2 - x, 0) + Math.min(width - 2 - half - x, 0);
+}
 const valueText = (v: PlotValue) => (v === null || v === undefined ? '—' : typeof v === 'number' ? formatNumber(v) : v);
 
 export function ParallelCoordinates({ runs, axes }: { runs: RunSummary[]; axes: ParallelAxis[] }) {
@@ -177,7 +182,7 @@ export function ParallelCoordinates({ runs, axes }: { runs: RunSummary[]; axes: 
             const range = brushes[a.id];
             return (
               <g key={a.id} transform={`translate(${axisX(j)},0)`} data-testid="pc-axis" data-axis-id={a.id} data-axis-kind={a.axis.kind}>
-                <text className="pc-axis__title" y={PAD.top - 20} textAnchor="middle">
+                <text className="pc-axis__title" x={titleShift(axisX(j), short(a.label, labelChars), width)} y={PAD.top - 20} textAnchor="middle">
                   <title>{a.label}</title>
                   {short(a.label, labelChars)}
                 </text>
@@ -217,7 +222,10 @@ export function ParallelCoordinates({ runs, axes }: { runs: RunSummary[]; axes: 
         <div
           className="chart-tooltip pc-tooltip"
           data-testid="pc-tooltip"
-          style={{ top: hover.y + 12, ...(hover.x > width - 240 ? { right: width - hover.x + 12 } : { left: hover.x + 12 }) }}
+          style={{
+            ...(hover.y > HEIGHT / 2 ? { bottom: HEIGHT - hover.y + 12 } : { top: hover.y + 12 }),
+            ...(hover.x > width - 240 ? { right: width - hover.x + 12 } : { left: hover.x + 12 }),
+          }}
         >
           <div className="pc-tooltip__run">
             <RunSwatch runId={hovered.id} />

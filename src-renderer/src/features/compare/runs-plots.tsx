@@ -5,11 +5,12 @@ import { useMemo } from 'react';
 import type { RunSummary } from '../../../../src-shared/domain';
 import type { CompareView, PlotStat } from '../../lib/compare-view';
 import { allMetricKeys, paramRows, runParams, sharedMetricKeys } from './compare-model';
+import { inferDirection } from './metric-direction';
 import { asNumbers, buildAxis } from './parallel-axes';
 import { ParallelCoordinates, type ParallelAxis } from './parallel-coordinates';
 import { dimValues, metricDim, metricFigureLabel, paramDim, parseDim, type PlotInputs } from './plot-dimensions';
 import { RunScatter } from './run-scatter';
-// The tooltip looks like the metric charts' tooltips.
+// The tooltip and the scatter's axes look like the metric charts'.
 import '../run/metric-chart.css';
 import './runs-plots.css';
 
@@ -28,13 +29,22 @@ export function RunsPlots({ runs, view, onChange }: RunsPlotsProps) {
   const params = useMemo(() => runParams(runs), [runs]);
   const rows = useMemo(() => paramRows(params, 0), [params]);
   const metrics = useMemo(() => allMetricKeys(runs), [runs]);
-  const firstMetric = sharedMetricKeys(runs)[0] ?? metrics[0];
+  // A metric whose name says which way is better (a loss, an accuracy) is likelier the outcome
+  // of interest than, say, grad_norm.
+  const shared = sharedMetricKeys(runs);
+  const firstMetric = shared.find((key) => inferDirection(key) !== null) ?? shared[0] ?? metrics[0];
   const inputs: PlotInputs = useMemo(() => ({ runs, params, stat: view.plotStat, directions: view.directions }), [runs, params, view.plotStat, view.directions]);
 
   const paramKeys = useMemo(() => rows.map((r) => r.key), [rows]);
   const numericParams = useMemo(() => new Set(rows.filter((r) => asNumbers(r.values) !== null && r.values.some((v) => v !== undefined)).map((r) => r.key)), [rows]);
-  /** A numeric param that differs makes the most telling x; one that is the same everywhere the least. */
-  const scatterParams = useMemo(() => rows.filter((r) => numericParams.has(r.key)).sort((a, b) => Number(b.differs) - Number(a.differs)).map((r) => r.key), [rows, numericParams]);
+  /** Numeric params, the one with the most distinct values first: the most telling default x. */
+  const scatterParams = useMemo(() => {
+    const distinct = (values: (string | undefined)[]) => new Set(values).size;
+    return rows
+      .filter((r) => numericParams.has(r.key))
+      .sort((a, b) => distinct(b.values) - distinct(a.values))
+      .map((r) => r.key);
+  }, [rows, numericParams]);
 
   return (
     <section className="compare-section panel run-plots" data-testid="runs-plots">
@@ -44,7 +54,7 @@ export function RunsPlots({ runs, view, onChange }: RunsPlotsProps) {
           metrics as
           <select value={view.plotStat} onChange={(e) => onChange({ plotStat: e.target.value as PlotStat })} data-testid="plot-stat">
             <option value="last">last value</option>
-            <option value="best">best value (↓/↑ as set in Metrics)</option>
+            <option value="best">best value</option>
           </select>
         </label>
         <span className="muted compare-section__note">one line or dot per run · hover for values, click to open the run</span>
