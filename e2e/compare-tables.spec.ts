@@ -170,7 +170,9 @@ test('500 runs: parallel coordinates and scatter draw every run and answer the m
   await page.route(/\/api\/v1\/runs$/, (route) => (route.request().method() === 'GET' ? route.fulfill({ contentType: 'application/json', body }) : route.fallback()));
   await comparePage.open(runs.map((r) => r.id));
 
-  await expect(comparePage.parallelLines).toHaveAttribute('data-lines', '500');
+  // The first layout of a page this big (a 500-column params table, 500 summary rows, the charts)
+  // can take seconds on a busy two-core machine; the plots are drawn once their width is known.
+  await expect(comparePage.parallelLines).toHaveAttribute('data-lines', '500', { timeout: 25_000 });
   await expect(comparePage.parallelAxes).toHaveCount(3);
   await expect(comparePage.scatterDots).toHaveCount(500);
 
@@ -181,10 +183,16 @@ test('500 runs: parallel coordinates and scatter draw every run and answer the m
   // Interactive: a pointer move across the plot, with the next frame painted, takes not much
   // longer than an idle frame (~30 ms in headless Chromium without a GPU; with SVG lines: ~125 ms).
   const { perMove, idle } = await comparePage.parallel.getByTestId('pc-overlay').evaluate(async (overlay) => {
+    // Runs in the page; the specs are typed without the DOM library.
+    const dom = globalThis as unknown as {
+      requestAnimationFrame(callback: () => void): number;
+      PointerEvent: new (type: string, init: { clientX: number; clientY: number; bubbles: boolean }) => Event;
+    };
+    const nextFrame = () => new Promise<void>((resolve) => dom.requestAnimationFrame(resolve));
     const box = overlay.getBoundingClientRect();
     const frames = async (n: number) => {
       const t = performance.now();
-      for (let i = 0; i < n; i++) await new Promise(requestAnimationFrame);
+      for (let i = 0; i < n; i++) await nextFrame();
       return (performance.now() - t) / n;
     };
     const idle = await frames(10);
@@ -192,8 +200,8 @@ test('500 runs: parallel coordinates and scatter draw every run and answer the m
     const start = performance.now();
     for (let i = 0; i < moves; i++) {
       const x = box.left + (box.width * (i + 0.5)) / moves;
-      overlay.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: box.top + box.height / 2, bubbles: true }));
-      await new Promise(requestAnimationFrame);
+      overlay.dispatchEvent(new dom.PointerEvent('pointermove', { clientX: x, clientY: box.top + box.height / 2, bubbles: true }));
+      await nextFrame();
     }
     return { perMove: (performance.now() - start) / moves, idle };
   });
