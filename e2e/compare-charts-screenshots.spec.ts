@@ -20,16 +20,19 @@ async function sweep(server: RunlensServer, count: number, steps: number): Promi
     });
     const metrics = [];
     const tau = 800 + 90 * i;
+    // Runs started a minute apart, a step every half second: wall and relative time axes read true.
+    const start = Date.now() + i * 60_000;
     for (let step = 0; step < steps; step++) {
       const decay = Math.exp(-step / tau);
       const noise = Math.sin(step * 12.9898 + i * 78.233) * 0.06;
-      metrics.push({ key: 'train/loss', step, value: 2.3 * decay + 0.12 + noise + (step % 1700 === 900 + i * 13 ? 1.5 : 0) });
-      metrics.push({ key: 'grad_norm', step, value: 1 + Math.abs(noise) * 30 + (step > steps * 0.9 && i === 3 && step % 97 === 0 ? 'NaN' as unknown as number : 0) });
+      const timestamp = start + step * 500;
+      metrics.push({ key: 'train/loss', step, timestamp, value: 2.3 * decay + 0.12 + noise + (step % 1700 === 900 + i * 13 ? 1.5 : 0) });
+      metrics.push({ key: 'grad_norm', step, timestamp, value: 1 + Math.abs(noise) * 30 + (step > steps * 0.9 && i === 3 && step % 97 === 0 ? 'NaN' as unknown as number : 0) });
       if (step % 50 === 0) {
-        metrics.push({ key: 'val/loss', step, value: 2.4 * decay + 0.2 + i * 0.01 });
-        metrics.push({ key: 'val/accuracy', step, value: 0.93 - 0.83 * decay - 0.004 * i });
-        metrics.push({ key: 'train/accuracy', step, value: 0.97 - 0.87 * decay + noise / 10 });
-        metrics.push({ key: 'lr', step, value: lr * 0.5 * (1 + Math.cos((Math.PI * step) / steps)) });
+        metrics.push({ key: 'val/loss', step, timestamp, value: 2.4 * decay + 0.2 + i * 0.01 });
+        metrics.push({ key: 'val/accuracy', step, timestamp, value: 0.93 - 0.83 * decay - 0.004 * i });
+        metrics.push({ key: 'train/accuracy', step, timestamp, value: 0.97 - 0.87 * decay + noise / 10 });
+        metrics.push({ key: 'lr', step, timestamp, value: lr * 0.5 * (1 + Math.cos((Math.PI * step) / steps)) });
       }
     }
     await server.api('POST', `/api/v1/runs/${run.id}/log`, { metrics: metrics.filter((m) => Number.isFinite(m.value)) });
@@ -43,10 +46,12 @@ test('screenshots of the compare charts', async ({ page, server, comparePage }) 
   await mkdir(OUT, { recursive: true });
   const ids = await sweep(server, 20, 5000);
   await page.setViewportSize({ width: 1440, height: 1000 });
-  for (const [n, extra] of [
-    [3, ''],
-    [20, ''],
-    [20, '&smooth=0.8&group=lr'],
+  for (const [n, extra, label] of [
+    [3, '', ''],
+    [20, '', ''],
+    [20, '&smooth=0.8&group=lr', '-grouped'],
+    [3, '&x=relative&log=train/loss,grad_norm', '-relative-log'],
+    [20, '&x=time', '-time'],
   ] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -54,9 +59,10 @@ test('screenshots of the compare charts', async ({ page, server, comparePage }) 
       for (const key of KEYS) await comparePage.waitForChart(key);
       const charts = page.getByTestId('compare-charts');
       await charts.scrollIntoViewIfNeeded();
-      const name = `compare-charts-${n}${extra ? '-grouped' : ''}-${scheme}`;
+      const name = `compare-charts-${n}${label}-${scheme}`;
       await charts.screenshot({ path: `${OUT}${name}.png` });
-      await comparePage.hoverAt('train/loss', 2600);
+      const { xMin, xMax } = await comparePage.chartState('train/loss');
+      await comparePage.hoverAt('train/loss', xMin + (xMax - xMin) * 0.52);
       await expect(page.getByTestId('crosshair-legend')).toBeVisible();
       // The page, not the chart element: the legend may reach past the chart's panel.
       const box = (await comparePage.chart('train/loss').boundingBox())!;

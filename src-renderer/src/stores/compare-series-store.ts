@@ -12,6 +12,13 @@ import type { GriddedSeries } from '../features/compare/charts/chart-model';
 import { planSeriesQueries } from '../features/compare/charts/series-query-plan';
 
 const LIVE_REFETCH_INTERVAL_MS = 1000;
+/**
+ * A live refetch of a large comparison (many runs × keys) takes a while to answer and parse;
+ * after one, the next waits this many times as long, so a run logging nonstop keeps the page
+ * busy a quarter of the time at most.
+ */
+const LIVE_BACKOFF_FACTOR = 3;
+const LIVE_BACKOFF_MAX_MS = 10_000;
 
 export interface CompareSeriesRequest {
   runIds: string[];
@@ -86,7 +93,12 @@ export const useCompareSeriesStore = create<CompareSeriesState>()((set, get) => 
     }
   };
 
-  const live = createKeyedThrottle(LIVE_REFETCH_INTERVAL_MS, fetchCurrent);
+  const live = createKeyedThrottle(LIVE_REFETCH_INTERVAL_MS, async () => {
+    const t0 = performance.now();
+    await fetchCurrent();
+    const backoff = Math.min(LIVE_BACKOFF_MAX_MS, LIVE_BACKOFF_FACTOR * (performance.now() - t0));
+    await new Promise((resolve) => setTimeout(resolve, backoff));
+  });
 
   return {
     request: null,

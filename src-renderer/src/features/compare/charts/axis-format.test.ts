@@ -15,12 +15,13 @@ describe('x axis labels', () => {
   it('formats relative time as durations', () => {
     expect(xTicks('relative', [0, 300_000, 3_600_000], 300_000)).toEqual(['0s', '5m 00s', '1h 00m']);
     expect(xTicks('relative', [0, 500], 500)).toEqual(['0s', '0.5s']);
+    expect(xTicks('relative', [-120_000, 0], 60_000)).toEqual(['-2m 00s', '0s']);
   });
 
   it('prints the day on wall-time ticks only where it changes', () => {
     const t0 = new Date(2025, 10, 25, 23, 0).getTime();
     const hour = 3_600_000;
-    expect(xTicks('time', [t0, t0 + hour, t0 + 2 * hour], hour)).toEqual(['Nov 25 23:00', 'Nov 26 00:00', '01:00']);
+    expect(xTicks('time', [t0, t0 + hour, t0 + 2 * hour], hour)).toEqual(['23:00\nNov 25', '00:00\nNov 26', '01:00']);
     expect(xTicks('time', [t0, t0 + 86_400_000], 86_400_000)).toEqual(['Nov 25', 'Nov 26']);
   });
 });

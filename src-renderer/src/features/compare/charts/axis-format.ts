@@ -35,10 +35,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function durationTick(ms: number, increment: number): string {
   if (increment < SECOND) return `${formatTick(ms / SECOND)}s`;
-  return formatDuration(ms);
+  // Before the run's start (a point logged with an earlier timestamp): a signed duration.
+  return ms < 0 ? `-${formatDuration(-ms)}` : formatDuration(ms);
 }
 
-/** Wall-time ticks: the clock at the increment's precision, the day where it changes. */
+/**
+ * Wall-time ticks: the clock at the increment's precision, and under it the day where it
+ * changes (a second line, so the first label is no wider than the others).
+ */
 function timeTicks(ticks: number[], increment: number): string[] {
   let lastDay = '';
   return ticks.map((ms) => {
@@ -46,7 +50,7 @@ function timeTicks(ticks: number[], increment: number): string[] {
     const day = `${MONTHS[d.getMonth()]} ${d.getDate()}`;
     if (increment >= DAY) return day;
     const clock = increment < MINUTE ? `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` : `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-    const label = day !== lastDay ? `${day} ${clock}` : clock;
+    const label = day !== lastDay ? `${clock}\n${day}` : clock;
     lastDay = day;
     return label;
   });
@@ -75,6 +79,6 @@ export function xTicks(kind: XKind, ticks: number[], increment: number): string[
 export function xValueLabel(kind: XKind, x: number): string {
   if (kind === 'step') return `step ${formatCount(x)}`;
   if (kind === 'time') return formatDateTimeSeconds(x);
-  if (kind === 'relative') return formatDuration(x);
+  if (kind === 'relative') return durationTick(x, SECOND);
   return formatTick(x);
 }

@@ -2,6 +2,7 @@
 // bands read refs, so a zoom or new data updates the chart in place (`setScale`/`setData`)
 // rather than rebuilding it.
 import uPlot from 'uplot';
+import { formatTick } from '../../../lib/format';
 import { DURATION_INCREMENTS, valueTicks, xTicks, type XKind } from './axis-format';
 import type { ChartBand, ChartColumn, ChartEntry } from './chart-model';
 import { drawBands, withAlpha } from './draw-bands';
@@ -65,6 +66,16 @@ function yRange(log: boolean): uPlot.Range.Function {
   };
 }
 
+function isPowerOfTen(v: number): boolean {
+  const e = Math.log10(v);
+  return Math.abs(e - Math.round(e)) < 1e-9;
+}
+
+function decadesShown(u: uPlot): number {
+  const { min, max } = u.scales.y!;
+  return min != null && max != null && min > 0 ? Math.log10(max / min) : 0;
+}
+
 export function chartOptions(input: ChartOptionsInput): uPlot.Options {
   const { kind, log, columns, entries, theme, refs, callbacks } = input;
   const axisCommon = {
@@ -79,7 +90,8 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
     ms: 1,
     pxAlign: false,
     legend: { show: false },
-    padding: [8, 12, 0, 0],
+    // Room on the right for the last x label, which uPlot centres on its tick.
+    padding: [8, 22, 0, 0],
     cursor: {
       sync: { key: input.syncKey, setSeries: false },
       drag: { x: true, y: false, setScale: false },
@@ -98,7 +110,8 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
       {
         ...axisCommon,
         space: kind === 'time' ? 110 : kind === 'relative' ? 80 : 70,
-        size: 26,
+        // Wall time may carry the day on a second line.
+        size: kind === 'time' ? 38 : 26,
         gap: 4,
         incrs: kind === 'relative' ? DURATION_INCREMENTS : undefined,
         values: (_u, ticks, _axis, _space, increment) => xTicks(kind, ticks, increment),
@@ -107,8 +120,11 @@ export function chartOptions(input: ChartOptionsInput): uPlot.Options {
         ...axisCommon,
         space: 28,
         gap: 6,
-        size: (_u, values) => Math.ceil(Math.max(3, ...(values ?? []).map((v) => v.length)) * CHAR_WIDTH + LABEL_GAP),
-        values: (_u, ticks, _axis, _space, increment) => valueTicks(ticks, increment),
+        size: (_u, values) => Math.ceil(Math.max(3, ...(values ?? []).map((v) => (v ?? '').length)) * CHAR_WIDTH + LABEL_GAP),
+        // Log: uPlot offers every 1–9 multiple of each decade; across several decades only the
+        // powers of ten keep a label and a grid line.
+        filter: log ? (u, splits) => (decadesShown(u) >= 2 ? splits.map((v) => (isPowerOfTen(v) ? v : null)) : splits) : undefined,
+        values: log ? (_u, ticks) => ticks.map((t) => (t == null ? '' : formatTick(t))) : (_u, ticks, _axis, _space, increment) => valueTicks(ticks, increment),
       },
     ],
     series: [
