@@ -69,4 +69,17 @@ test('screenshots of the compare charts', async ({ page, server, comparePage }) 
       await page.screenshot({ path: `${OUT}${name}-crosshair.png`, clip: { ...box, height: box.height + 60 } });
     }
   }
+
+  // The pickers, open, over the charts.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${server.url}#/compare?runs=${ids.slice(0, 3).join(',')}`);
+  await comparePage.waitForChart('train/loss');
+  const picker = page.getByTestId('key-picker');
+  await picker.getByRole('button').first().click();
+  await picker.getByTestId('key-picker-search').fill('loss');
+  const toolbar = (await page.getByTestId('compare-charts').boundingBox())!;
+  await page.screenshot({ path: `${OUT}compare-charts-key-picker-light.png`, clip: { ...toolbar, height: 320 } });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('group-picker').getByRole('button').first().click();
+  await page.screenshot({ path: `${OUT}compare-charts-group-picker-light.png`, clip: { ...toolbar, height: 320 } });
 });
