@@ -1,5 +1,8 @@
 // A run keeps one colour everywhere it appears (table swatch, charts, reports), so the colour
 // is a pure function of the run id rather than of list position, which changes with sorting.
+// Sixteen colours hashed from ids collide often in small sets (two of three runs share one
+// about 1 time in 5), so a set of runs shown together gets `distinctRunColors`: each run keeps
+// its own colour unless an earlier run of the set has it.
 
 /**
  * Sixteen hues at mid lightness, so each reads on both a white and a near-black background.
@@ -37,4 +40,24 @@ function hash(text: string): number {
 
 export function runColor(runId: string): string {
   return RUN_PALETTE[hash(runId) % RUN_PALETTE.length]!;
+}
+
+/**
+ * Colours for runs shown together (a comparison, a report): every run its own colour, unless
+ * a run listed before it already has it; then the next free palette colour. Past sixteen runs
+ * colours must repeat, and each run falls back to its own.
+ */
+export function distinctRunColors(runIds: readonly string[]): Map<string, string> {
+  const colors = new Map<string, string>();
+  const taken = new Set<number>();
+  for (const id of runIds) {
+    if (colors.has(id)) continue;
+    let index = hash(id) % RUN_PALETTE.length;
+    if (taken.size < RUN_PALETTE.length) {
+      while (taken.has(index)) index = (index + 1) % RUN_PALETTE.length;
+      taken.add(index);
+    }
+    colors.set(id, RUN_PALETTE[index]!);
+  }
+  return colors;
 }

@@ -1,6 +1,7 @@
-import { runColor } from '../../../src-shared/run-color';
+import { useRunColor } from './run-colors';
 
 export function RunSwatch({ runId, size = 10 }: { runId: string; size?: number }) {
+  const runColor = useRunColor();
   return (
     <span
       aria-hidden

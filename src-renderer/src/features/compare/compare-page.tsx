@@ -5,6 +5,7 @@
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RunSummary } from '../../../../src-shared/domain';
+import { RunColorsProvider } from '../../components/run-colors';
 import { Skeleton } from '../../components/skeleton';
 import type { CompareView } from '../../lib/compare-view';
 import { replaceRoute, routeHref } from '../../lib/hash-router';
@@ -67,17 +68,20 @@ export function ComparePage({ view }: { view: CompareView }) {
 
   const baselineIndex = Math.max(0, runs.findIndex((run) => run.id === baselineId));
   return (
-    <div className="scroll-page" data-testid="compare-page">
-      <CompareHeader runs={runs} baselineIndex={baselineIndex} />
-      {unknown.length > 0 && (
-        <p className="compare-page__warning" data-testid="compare-unknown">
-          Not found, left out: <span className="mono">{unknown.join(', ')}</span>
-        </p>
-      )}
-      <ParamsDiff runs={runs} baselineIndex={baselineIndex} view={view} onChange={changeView} />
-      <CompareSummary runs={runs} metricKeys={metricKeys} baselineIndex={baselineIndex} view={view} onChange={changeView} />
-      <RunsPlots runs={runs} view={view} onChange={changeView} />
-      <CompareCharts runs={runs} view={view} onChange={changeView} />
-    </div>
+    // Colours distinct within this comparison, shared by every table and chart below.
+    <RunColorsProvider runIds={runIds}>
+      <div className="scroll-page" data-testid="compare-page">
+        <CompareHeader runs={runs} baselineIndex={baselineIndex} />
+        {unknown.length > 0 && (
+          <p className="compare-page__warning" data-testid="compare-unknown">
+            Not found, left out: <span className="mono">{unknown.join(', ')}</span>
+          </p>
+        )}
+        <CompareCharts runs={runs} view={view} onChange={changeView} />
+        <CompareSummary runs={runs} metricKeys={metricKeys} baselineIndex={baselineIndex} view={view} onChange={changeView} />
+        <ParamsDiff runs={runs} baselineIndex={baselineIndex} view={view} onChange={changeView} />
+        <RunsPlots runs={runs} view={view} onChange={changeView} />
+      </div>
+    </RunColorsProvider>
   );
 }

@@ -6,7 +6,7 @@
 // and draws that one again in the SVG. Dragging along an axis brushes a range; lines outside fade.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunSummary } from '../../../../src-shared/domain';
-import { runColor } from '../../../../src-shared/run-color';
+import { useRunColor } from '../../components/run-colors';
 import { RunSwatch } from '../../components/run-swatch';
 import { formatNumber } from '../../lib/format';
 import { navigate } from '../../lib/hash-router';
@@ -42,6 +42,7 @@ const valueText = (v: PlotValue) => (v === null || v === undefined ? '—' : typ
 
 export function ParallelCoordinates({ runs, axes }: { runs: RunSummary[]; axes: ParallelAxis[] }) {
   const [frameRef, width] = useElementWidth<HTMLDivElement>();
+  const runColor = useRunColor();
   const svgRef = useRef<SVGSVGElement>(null);
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
   const [brushes, setBrushes] = useState<Brushes>({});
@@ -109,7 +110,7 @@ export function ParallelCoordinates({ runs, axes }: { runs: RunSummary[]; axes: 
     });
     // What was drawn, for tests and the curious: a canvas has no elements to count.
     canvas.dataset.lines = String(drawn);
-  }, [runs, paths, inBrush, hovering, width]);
+  }, [runs, paths, inBrush, hovering, width, runColor]);
 
   /** The run whose line passes nearest (x, y), if within reach: its height is interpolated between the axes around x. */
   const nearest = (x: number, y: number): number | null => {

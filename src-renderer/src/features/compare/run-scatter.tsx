@@ -4,7 +4,7 @@
 import type { TooltipContentProps } from 'recharts';
 import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunSummary } from '../../../../src-shared/domain';
-import { runColor } from '../../../../src-shared/run-color';
+import { useRunColor } from '../../components/run-colors';
 import { RunSwatch } from '../../components/run-swatch';
 import { formatNumber, formatTick } from '../../lib/format';
 import { navigate } from '../../lib/hash-router';
@@ -48,6 +48,7 @@ function ScatterTooltip({ active, payload, xLabel, yLabel }: TooltipContentProps
 
 function Dot(props: { cx?: number; cy?: number; payload?: ScatterPoint }) {
   const { cx, cy, payload } = props;
+  const runColor = useRunColor();
   if (cx === undefined || cy === undefined || !payload) return <g />;
   return (
     <circle

@@ -4,7 +4,8 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RunSummary } from '../../../../../src-shared/domain';
-import { RUN_PALETTE, runColor } from '../../../../../src-shared/run-color';
+import { RUN_PALETTE } from '../../../../../src-shared/run-color';
+import { useRunColor } from '../../../components/run-colors';
 import type { CompareView } from '../../../lib/compare-view';
 import { useElementWidth } from '../../../lib/use-element-width';
 import { compareSeriesId, useCompareSeriesStore } from '../../../stores/compare-series-store';
@@ -58,7 +59,8 @@ export function CompareCharts({ runs, view, onChange }: CompareChartsProps) {
     return [...options.filter((o) => o.hint), ...options.filter((o) => !o.hint)];
   }, [runs]);
 
-  const chartRuns = useMemo((): ChartRun[] => runs.map((run) => ({ id: run.id, label: run.name || run.id, color: runColor(run.id) })), [runs]);
+  const runColor = useRunColor();
+  const chartRuns = useMemo((): ChartRun[] => runs.map((run) => ({ id: run.id, label: run.name || run.id, color: runColor(run.id) })), [runs, runColor]);
   const groupKey = view.groupBy.join(',');
   const groups = useMemo(
     // Groups are few and not runs: palette colours in order, so no two groups share one.
