@@ -8,6 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../src-main/core/core';
 import type { RunSummary } from '../src-shared/domain';
+import { medianMs } from './lib/median-ms';
 
 const RUNS = Number(process.env.RUNS_BENCH_RUNS ?? 10_000);
 const PARAMS = 50;
@@ -16,17 +17,6 @@ const MODELS = ['resnet50', 'resnet18', 'vit-b16', 'convnext'];
 const REPEATS = 7;
 const TARGET_MS = 100;
 const FILTER = "metrics.val_loss < 0.3 and params.lr = '0.001' and tags.model LIKE 'resnet%'";
-
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  const ms: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return ms[Math.floor(ms.length / 2)]!;
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'runlens-bench-'));
@@ -55,9 +45,9 @@ async function main(): Promise<void> {
     const all = await list();
     const found = await list(FILTER);
     if (all.length !== RUNS || found.length !== expected) throw new Error(`listed ${all.length}/${RUNS}, filtered ${found.length}/${expected}`);
-    const noFilterMs = await median(() => list());
-    const filterMs = await median(() => list(FILTER));
-    const storeMs = await median(async () => store.runs.list());
+    const noFilterMs = await medianMs(REPEATS, () => list());
+    const filterMs = await medianMs(REPEATS, () => list(FILTER));
+    const storeMs = await medianMs(REPEATS, async () => store.runs.list());
     console.log(`\nlistRuns over ${RUNS} runs (median of ${REPEATS}; target ${TARGET_MS} ms)`);
     console.log('| query | ms | runs | vs target |\n|---|---|---|---|');
     console.log(`| no filter | ${noFilterMs.toFixed(1)} | ${all.length} | ${(noFilterMs / TARGET_MS).toFixed(2)}× |`);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../src-main/core/core';
 import type { SeriesQueryResult } from '../src-shared/domain';
 import type { NewPoint } from '../src-main/core/store/metric-point';
+import { medianMs } from './lib/median-ms';
 
 const RUNS = Number(process.env.SERIES_BENCH_RUNS ?? 10);
 const POINTS = Number(process.env.SERIES_BENCH_POINTS ?? 1_000_000);
@@ -34,17 +35,6 @@ function fill(core: Core, runId: string, seed: number): void {
   }
 }
 
-async function median(times: number, fn: () => Promise<void>): Promise<number> {
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return ms[Math.floor(ms.length / 2)]!;
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'runlens-bench-'));
   const core = await createCore({ dataDir: dir, uiDir: dir, resourcesDir: dir, version: 'bench', port: 0, auth: false, log: () => {} });
@@ -61,10 +51,10 @@ async function main(): Promise<void> {
       if (seen !== expected) throw new Error(`expected ${expected} points, saw ${seen}`);
     };
     await core.dispatch('querySeries', whole); // warm the page cache and the JIT
-    const wholeMs = await median(REPEATS, async () => check((await core.dispatch('querySeries', whole)) as SeriesQueryResult, RUNS * POINTS));
-    const zoomMs = await median(REPEATS, async () => check((await core.dispatch('querySeries', zoom)) as SeriesQueryResult, (RUNS * POINTS) / 100));
+    const wholeMs = await medianMs(REPEATS, async () => check((await core.dispatch('querySeries', whole)) as SeriesQueryResult, RUNS * POINTS));
+    const zoomMs = await medianMs(REPEATS, async () => check((await core.dispatch('querySeries', zoom)) as SeriesQueryResult, (RUNS * POINTS) / 100));
     let bytes = 0;
-    const httpMs = await median(REPEATS, async () => {
+    const httpMs = await medianMs(REPEATS, async () => {
       const res = await fetch(`${core.server!.url}api/v1/series/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(whole) });
       const text = await res.text();
       bytes = text.length;

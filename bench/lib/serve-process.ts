@@ -12,7 +12,7 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
   for await (const line of lines) {
     const served = /^Runlens is serving at (\S+)/.exec(line);
     if (served) url = new URL(served[1]!);
-    const tok = /^Token: (\S+)$/.exec(line);
+    const tok = /^Token: (.+)$/.exec(line);
     if (tok) {
       token = tok[1]!.startsWith('none') ? null : tok[1]!;
       break;

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../../../src-shared/domain';
+import { makeRun } from '../../test-support/make-run';
 import { filterRuns, sortRuns } from './filter-sort-runs';
 
-function run(id: string, fields: Partial<RunSummary>): RunSummary {
-  return {
-    id,
-    experimentId: '1',
-    experiment: 'exp',
-    name: id,
-    status: 'FINISHED',
-    startTime: 0,
-    endTime: 1,
-    lastHeartbeat: 1,
-    sourceKind: 'api',
-    sourcePath: null,
-    userId: '',
-    artifactUri: null,
-    lifecycleStage: 'active',
-    params: {},
-    tags: {},
-    metrics: [],
-    ...fields,
-  };
-}
+const run = makeRun;
 
 const runs = [
   run('a', { name: 'alpha', params: { lr: '0.01' }, startTime: 1, metrics: [{ key: 'loss', count: 1, last: 0.5, lastStep: 0, lastTimestamp: 0, min: 0.5, max: 0.5, minStep: null, maxStep: null }] }),

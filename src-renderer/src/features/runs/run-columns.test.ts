@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSummary, RunSummary } from '../../../../src-shared/domain';
+import { makeRun } from '../../test-support/make-run';
 import { sortRuns } from './filter-sort-runs';
 import { automaticColumnIds, availableKeys, buildColumns, columnId, columnById, dynamicColumn } from './run-columns';
 
-function run(id: string, fields: Partial<RunSummary>): RunSummary {
-  return {
-    id,
-    experimentId: '1',
-    experiment: 'exp',
-    name: id,
-    status: 'FINISHED',
-    startTime: 0,
-    endTime: 1,
-    lastHeartbeat: 1,
-    sourceKind: 'api',
-    sourcePath: null,
-    userId: '',
-    artifactUri: null,
-    lifecycleStage: 'active',
-    params: {},
-    tags: {},
-    metrics: [],
-    ...fields,
-  };
-}
+const run = makeRun;
 
 function metric(key: string, last: MetricSummary['last'], min: number | null, max: number | null): MetricSummary {
   return { key, count: 3, last, lastStep: 2, lastTimestamp: 0, min, max, minStep: min === null ? null : 1, maxStep: max === null ? null : 0 };
