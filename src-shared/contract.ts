@@ -8,6 +8,9 @@ import type {
   ArtifactPreview,
   IngestReport,
   MetricSeries,
+  DatasetSummary,
+  DatasetVersion,
+  LineageGraph,
   RunDatasetInput,
   RunModelOutput,
   RunStatus,
@@ -60,6 +63,23 @@ const xAxisSchema = z.union([
   z.enum(['step', 'time', 'relative']),
   z.templateLiteral(['metric:', z.string().min(1).max(LIMITS.keyLength)]),
 ]);
+
+/**
+ * A dataset version named by a local path (the core digests it and reads its schema) or by a
+ * digest the caller already has; `name` defaults to the path's file name.
+ */
+const datasetRefSchema = z
+  .object({
+    path: z.string().min(1).max(4096).optional(),
+    digest: z.string().min(1).max(200).optional(),
+    name: z.string().trim().min(1).max(LIMITS.nameLength).optional(),
+    /** Where the data lives for others (an s3:// or https URI), when not the path. */
+    source: z.string().max(4096).optional(),
+    context: z.string().max(200).optional(),
+  })
+  .refine((d) => d.path !== undefined || (d.digest !== undefined && d.name !== undefined), {
+    message: 'needs a path, or a digest and a name',
+  });
 
 const savedViewSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -150,7 +170,7 @@ export const contract = {
         message: `at most ${LIMITS.seriesPerQuery} runs × keys per query`,
       }),
   }),
-  getRunIO: method<{ inputs: RunDatasetInput[]; models: RunModelOutput[] }>()({
+  getRunIO: method<{ inputs: RunDatasetInput[]; outputs: RunDatasetInput[]; models: RunModelOutput[] }>()({
     http: { method: 'GET', path: '/api/v1/runs/:id/io' },
     input: z.object({ id: runIdSchema }),
   }),
@@ -167,6 +187,38 @@ export const contract = {
   previewArtifact: method<ArtifactPreview>()({
     http: { method: 'GET', path: '/api/v1/runs/:id/artifact-preview' },
     input: z.object({ id: runIdSchema, path: z.string().min(1).max(4096), modelId: modelIdSchema.optional() }),
+  }),
+  addRunInputs: method<{ inputs: DatasetVersion[] }>()({
+    http: { method: 'POST', path: '/api/v1/runs/:id/inputs' },
+    input: z.object({ id: runIdSchema, inputs: z.array(datasetRefSchema).min(1).max(100) }),
+  }),
+  /** Datasets and artifacts a run produced; models come from MLflow's logged models. */
+  addRunOutputs: method<{ outputs: DatasetVersion[] }>()({
+    http: { method: 'POST', path: '/api/v1/runs/:id/outputs' },
+    input: z.object({
+      id: runIdSchema,
+      outputs: z.array(datasetRefSchema.and(z.object({ kind: z.enum(['dataset', 'artifact']).default('dataset') }))).min(1).max(100),
+    }),
+  }),
+  listDatasets: method<{ datasets: DatasetSummary[] }>()({
+    http: { method: 'GET', path: '/api/v1/datasets' },
+    input: z.object({}),
+  }),
+  /** Every version of a dataset name, oldest first. */
+  getDataset: method<{ name: string; versions: DatasetVersion[] }>()({
+    http: { method: 'GET', path: '/api/v1/datasets/:name*' },
+    input: z.object({ name: z.string().min(1).max(LIMITS.nameLength) }),
+  }),
+  /**
+   * The lineage graph: everything, or what is upstream / downstream of one node (`focus`, a
+   * node id such as `model:m-…` or `dataset:12`) — both directions by default.
+   */
+  getLineage: method<LineageGraph>()({
+    http: { method: 'GET', path: '/api/v1/lineage' },
+    input: z.object({
+      focus: z.string().min(1).max(300).optional(),
+      direction: z.enum(['upstream', 'downstream', 'both']).default('both'),
+    }),
   }),
   listWatchRoots: method<{ roots: WatchRoot[] }>()({
     http: { method: 'GET', path: '/api/v1/watch' },

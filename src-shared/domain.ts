@@ -19,7 +19,9 @@ export type SourceKind =
   | 'dvclive'
   | 'lightning-csv'
   | 'keras-csv'
-  | 'hf-trainer';
+  | 'hf-trainer'
+  /** A stage of a DVC pipeline (`dvc.yaml` + `dvc.lock`), run or not by any tracker. */
+  | 'dvc';
 
 export type LifecycleStage = 'active' | 'deleted';
 
@@ -63,6 +65,11 @@ export interface RunSummary {
   params: Record<string, string>;
   tags: Record<string, string>;
   metrics: MetricSummary[];
+  /**
+   * Some dataset upstream of the run (an input, or what an input was derived from) has a newer
+   * version than the one the run used.
+   */
+  newerDataAvailable: boolean;
 }
 
 /**
@@ -174,7 +181,7 @@ export interface ArtifactPreview {
   truncated: boolean;
 }
 
-/** A dataset version a run used, with its role (training, validation, …). */
+/** A dataset version a run used or produced, with its role (training, validation, …). */
 export interface RunDatasetInput {
   name: string;
   digest: string;
@@ -184,6 +191,79 @@ export interface RunDatasetInput {
   /** JSON text as MLflow records it (e.g. `{"mlflow_colspec": [...]}`), when known. */
   schema: string | null;
   profile: string | null;
+  /** A later version of the same dataset name exists. */
+  newerVersion: boolean;
+}
+
+export interface DatasetColumn {
+  name: string;
+  /** As the schema reader names it: `int64`, `double`, `string`, `bool`, `timestamp`, … */
+  type: string;
+}
+
+/**
+ * One version of a dataset: the same name with another content digest is another version.
+ * Files are digested as `sha256:<hex>` of their bytes, folders over their sorted relative paths
+ * and file digests; versions from other tools keep their digest (`md5:` from DVC, MLflow's own).
+ */
+export interface DatasetVersion {
+  id: number;
+  name: string;
+  digest: string;
+  /** A dataset, or a run output that is a plain artifact (a report, a plot, a checkpoint). */
+  kind: 'dataset' | 'artifact';
+  sourceType: string;
+  source: string;
+  /** Local path or URI it was read from, when known. */
+  uri: string | null;
+  /** `csv`, `jsonl`, `parquet`, `folder`, … ; null when unknown. */
+  format: string | null;
+  rows: number | null;
+  sizeBytes: number | null;
+  columns: DatasetColumn[] | null;
+  /** Epoch ms the version was first seen: versions of a name are ordered by it. */
+  createdAt: number;
+}
+
+export interface DatasetSummary {
+  name: string;
+  versions: number;
+  latest: DatasetVersion;
+}
+
+export type LineageNodeKind = 'dataset' | 'artifact' | 'run' | 'model';
+
+/** Node ids: `dataset:<version id>`, `run:<run id>`, `model:<model id>`. */
+export interface LineageNode {
+  id: string;
+  kind: LineageNodeKind;
+  /** Dataset name, run name, model name. */
+  label: string;
+  /** Short secondary line: a digest, an experiment, a status. */
+  detail: string;
+  runId?: string;
+  modelId?: string;
+  datasetName?: string;
+  /** Datasets: 1 for a name's oldest version. */
+  version?: number;
+  /** Datasets: a later version of the same name exists. */
+  newerVersion: boolean;
+  /** Runs, models, derived datasets: something upstream has a newer version. */
+  newerDataAvailable: boolean;
+}
+
+export interface LineageEdge {
+  from: string;
+  to: string;
+  /** input: dataset → run; output: run → dataset/model; derived: dataset → dataset via `viaRunId`. */
+  kind: 'input' | 'output' | 'derived';
+  context: string | null;
+  viaRunId?: string;
+}
+
+export interface LineageGraph {
+  nodes: LineageNode[];
+  edges: LineageEdge[];
 }
 
 /** A model a run produced (MLflow 3 logged models). */

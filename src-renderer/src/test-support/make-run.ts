@@ -19,6 +19,7 @@ export function makeRun(id: string, fields: Partial<RunSummary> = {}): RunSummar
     params: {},
     tags: {},
     metrics: [],
+    newerDataAvailable: false,
     ...fields,
   };
 }

@@ -12,6 +12,7 @@ const KIND_LABELS: Record<RunSummary['sourceKind'], string> = {
   'keras-csv': 'Keras CSV log',
   'hf-trainer': 'Hugging Face Trainer state',
   'runlens-folder': 'Run folder',
+  dvc: 'DVC pipeline stage',
 };
 
 /** Where a run came from, for the header: the kind, and the file or folder when there is one. */
