@@ -3,7 +3,16 @@ import { compareRoute, parseRoute, routeHref, type Route } from './hash-router';
 
 describe('hash routes', () => {
   it('round-trips every page', () => {
-    const routes: Route[] = [{ page: 'runs' }, { page: 'run', runId: 'abc' }, compareRoute(['a1', 'b-2', 'c'])];
+    const routes: Route[] = [
+      { page: 'runs' },
+      { page: 'run', runId: 'abc' },
+      compareRoute(['a1', 'b-2', 'c']),
+      { page: 'lineage', focus: null, q: '' },
+      { page: 'lineage', focus: 'model:m-1', q: 'clean data & more' },
+      { page: 'lineage', focus: 'dataset:12', q: '' },
+      { page: 'dataset', name: 'clean.csv' },
+      { page: 'dataset', name: 'data/raw #1?.csv' },
+    ];
     for (const route of routes) {
       expect(parseRoute(routeHref(route))).toEqual(route);
     }
@@ -13,5 +22,27 @@ describe('hash routes', () => {
     expect(parseRoute('#/compare?runs=a,,b,a, c')).toEqual(compareRoute(['a', 'b', 'c']));
     expect(parseRoute('#/compare')).toEqual(compareRoute([]));
     expect(parseRoute('#/elsewhere')).toEqual({ page: 'runs' });
+  });
+
+  it('routes datasets, names with slashes and odd characters included', () => {
+    const names = ['reviews', 'imdb/reviews/clean', 'a b?c#d%e', 'ünïcode/x'];
+    for (const name of names) {
+      const route: Route = { page: 'dataset', name };
+      expect(parseRoute(routeHref(route))).toEqual(route);
+    }
+    expect(routeHref({ page: 'dataset', name: 'imdb/reviews' })).toBe('#/datasets/imdb/reviews');
+    expect(parseRoute('#/datasets')).toEqual({ page: 'datasets' });
+    expect(parseRoute('#/datasets/')).toEqual({ page: 'datasets' });
+    expect(parseRoute(routeHref({ page: 'datasets' }))).toEqual({ page: 'datasets' });
+    expect(parseRoute('#/datasets/%E0%A4%A')).toEqual({ page: 'datasets' });
+  });
+
+  it('reads lineage and dataset links leniently', () => {
+    expect(parseRoute('#/lineage')).toEqual({ page: 'lineage', focus: null, q: '' });
+    expect(parseRoute('#/lineage?focus=&q=raw')).toEqual({ page: 'lineage', focus: null, q: 'raw' });
+    expect(parseRoute('#/lineage?focus=run%3Aabc')).toEqual({ page: 'lineage', focus: 'run:abc', q: '' });
+    expect(parseRoute('#/datasets/data%2Fraw.csv')).toEqual({ page: 'dataset', name: 'data/raw.csv' });
+    expect(parseRoute('#/datasets/100%')).toEqual({ page: 'dataset', name: '100%' });
+    expect(parseRoute('#/datasets/')).toEqual({ page: 'runs' });
   });
 });

@@ -1,16 +1,39 @@
-// Three pages do not need a router package: the route lives in the hash (`#/runs/<id>`,
+// A handful of pages do not need a router package: the route lives in the hash (`#/runs/<id>`,
 // `#/compare?runs=<id>,<id>`), which works the same from `runlens serve` and from the Electron
 // app's custom protocol, and which a reload or a pasted link restores.
 import { useMemo, useSyncExternalStore } from 'react';
 import { compareViewQuery, DEFAULT_COMPARE_VIEW, parseCompareView, type CompareView } from './compare-view';
 
-export type Route = { page: 'runs' } | { page: 'run'; runId: string } | { page: 'compare'; view: CompareView };
+export type Route =
+  | { page: 'runs' }
+  | { page: 'run'; runId: string }
+  | { page: 'compare'; view: CompareView }
+  | { page: 'datasets' }
+  | { page: 'dataset'; name: string };
+
+/** Dataset names may hold `/` (`imdb/reviews`): each segment is encoded on its own so the
+ *  address stays readable. */
+function datasetPath(name: string): string {
+  return name.split('/').map(encodeURIComponent).join('/');
+}
+
+function decodeSegments(path: string): string | null {
+  try {
+    return path.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return null;
+  }
+}
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/runs\/([^/?#]+)/.exec(hash);
   if (match?.[1]) return { page: 'run', runId: decodeURIComponent(match[1]) };
   const compare = /^#\/compare(?:\?(.*))?$/.exec(hash);
   if (compare) return { page: 'compare', view: parseCompareView(compare[1] ?? '') };
+  const dataset = /^#\/datasets\/([^?#]+)/.exec(hash);
+  const datasetName = dataset?.[1] ? decodeSegments(dataset[1]) : null;
+  if (datasetName) return { page: 'dataset', name: datasetName };
+  if (/^#\/datasets(?:[/?#]|$)/.test(hash)) return { page: 'datasets' };
   return { page: 'runs' };
 }
 
@@ -20,6 +43,19 @@ export function routeHref(route: Route): string {
       return `#/runs/${encodeURIComponent(route.runId)}`;
     case 'compare':
       return `#/compare?${compareViewQuery(route.view)}`;
+    case 'lineage': {
+      const params = new URLSearchParams();
+      if (route.focus) params.set('focus', route.focus);
+      if (route.q) params.set('q', route.q);
+      const query = params.toString();
+      return query ? `#/lineage?${query}` : '#/lineage';
+    }
+    case 'dataset':
+      return `#/datasets/${encodeURIComponent(route.name)}`;
+    case 'datasets':
+      return '#/datasets';
+    case 'dataset':
+      return `#/datasets/${datasetPath(route.name)}`;
     default:
       return '#/runs';
   }
