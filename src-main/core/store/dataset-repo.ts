@@ -1,6 +1,11 @@
+import type { DatasetColumn, DatasetVersion } from '../../../src-shared/domain';
 import type { Db } from './open-db';
 
-/** A dataset version as MLflow describes it; `schema` and `profile` are JSON text. */
+/**
+ * A dataset version as MLflow describes it (`schema` and `profile` are JSON text), plus what the
+ * core learns when it reads the data itself. Fields left undefined keep what an earlier write of
+ * the same version recorded.
+ */
 export interface DatasetRecord {
   name: string;
   digest: string;
@@ -8,6 +13,13 @@ export interface DatasetRecord {
   source: string;
   schema: string | null;
   profile: string | null;
+  kind?: DatasetVersion['kind'];
+  /** Local path or URI it was read from. */
+  uri?: string | null;
+  format?: string | null;
+  rows?: number | null;
+  sizeBytes?: number | null;
+  columns?: DatasetColumn[] | null;
 }
 
 export interface RunInput {
@@ -28,22 +40,33 @@ interface InputRow {
   tags_json: string;
 }
 
-/** Dataset versions (name + digest) and which runs used them. */
+/** Dataset versions (name + digest), which runs used them and which runs produced them. */
 export class DatasetRepo {
   private readonly q;
 
   constructor(db: Db) {
     this.q = {
+      // created_at is only set on insert: it is when the version was first seen, and versions of
+      // a name are ordered by it.
       upsert: db.prepare(
-        `INSERT INTO datasets (name, digest, source, source_type, schema_json, profile_json, created_at)
-         VALUES (@name, @digest, @source, @source_type, @schema_json, @profile_json, @now)
+        `INSERT INTO datasets (name, digest, source, source_type, schema_json, profile_json, created_at,
+           kind, uri, format, row_count, size_bytes, columns_json)
+         VALUES (@name, @digest, @source, @source_type, @schema_json, @profile_json, @now,
+           coalesce(@kind, 'dataset'), @uri, @format, @row_count, @size_bytes, @columns_json)
          ON CONFLICT (name, digest) DO UPDATE SET source = excluded.source, source_type = excluded.source_type,
-           schema_json = coalesce(excluded.schema_json, schema_json), profile_json = coalesce(excluded.profile_json, profile_json)
+           schema_json = coalesce(excluded.schema_json, schema_json), profile_json = coalesce(excluded.profile_json, profile_json),
+           kind = coalesce(@kind, kind), uri = coalesce(excluded.uri, uri), format = coalesce(excluded.format, format),
+           row_count = coalesce(excluded.row_count, row_count), size_bytes = coalesce(excluded.size_bytes, size_bytes),
+           columns_json = coalesce(excluded.columns_json, columns_json)
          RETURNING id`,
       ),
       addInput: db.prepare<[string, number, string | null, string]>(
         `INSERT INTO run_inputs (run_id, dataset_id, context, tags_json) VALUES (?, ?, ?, ?)
          ON CONFLICT (run_id, dataset_id) DO UPDATE SET context = excluded.context, tags_json = excluded.tags_json`,
+      ),
+      addOutput: db.prepare<[string, number, string | null]>(
+        `INSERT INTO run_dataset_outputs (run_id, dataset_id, context) VALUES (?, ?, ?)
+         ON CONFLICT (run_id, dataset_id) DO UPDATE SET context = excluded.context`,
       ),
       inputsOf: db.prepare<[string], InputRow>(
         `SELECT d.name, d.digest, d.source_type, d.source, d.schema_json, d.profile_json, i.tags_json
@@ -52,6 +75,7 @@ export class DatasetRepo {
     };
   }
 
+  /** Records a dataset version (or adds what is newly known about it) and returns its id. */
   upsert(d: DatasetRecord, now: number): number {
     const row = this.q.upsert.get({
       name: d.name,
@@ -61,14 +85,31 @@ export class DatasetRepo {
       schema_json: d.schema,
       profile_json: d.profile,
       now,
+      kind: d.kind ?? null,
+      uri: d.uri ?? null,
+      format: d.format ?? null,
+      row_count: d.rows ?? null,
+      size_bytes: d.sizeBytes ?? null,
+      columns_json: d.columns ? JSON.stringify(d.columns) : null,
     }) as { id: number };
     return row.id;
   }
 
-  /** Records that a run used a dataset version; logging the same pair again updates its tags. */
-  addRunInput(runId: string, d: DatasetRecord, tags: Record<string, string>, now: number): void {
+  /**
+   * Records that a run used a dataset version; logging the same pair again updates its tags.
+   * Returns the version's id.
+   */
+  addRunInput(runId: string, d: DatasetRecord, tags: Record<string, string>, now: number): number {
     const id = this.upsert(d, now);
     this.q.addInput.run(runId, id, tags[CONTEXT_TAG] ?? null, JSON.stringify(tags));
+    return id;
+  }
+
+  /** Records that a run produced a dataset version or artifact; returns the version's id. */
+  addRunOutput(runId: string, d: DatasetRecord, context: string | null, now: number): number {
+    const id = this.upsert(d, now);
+    this.q.addOutput.run(runId, id, context);
+    return id;
   }
 
   inputsOf(runId: string): RunInput[] {
