@@ -9,7 +9,9 @@ export type Route =
   | { page: 'run'; runId: string }
   | { page: 'compare'; view: CompareView }
   | { page: 'datasets' }
-  | { page: 'dataset'; name: string };
+  | { page: 'dataset'; name: string }
+  /** `focus`: a lineage node id (`model:…`, `dataset:12`, `run:…`); `q`: the search text. */
+  | { page: 'lineage'; focus: string | null; q: string };
 
 /** Dataset names may hold `/` (`imdb/reviews`): each segment is encoded on its own so the
  *  address stays readable. */
@@ -30,6 +32,11 @@ export function parseRoute(hash: string): Route {
   if (match?.[1]) return { page: 'run', runId: decodeURIComponent(match[1]) };
   const compare = /^#\/compare(?:\?(.*))?$/.exec(hash);
   if (compare) return { page: 'compare', view: parseCompareView(compare[1] ?? '') };
+  const lineage = /^#\/lineage(?:\?(.*))?$/.exec(hash);
+  if (lineage) {
+    const params = new URLSearchParams(lineage[1] ?? '');
+    return { page: 'lineage', focus: params.get('focus') || null, q: params.get('q') ?? '' };
+  }
   const dataset = /^#\/datasets\/([^?#]+)/.exec(hash);
   const datasetName = dataset?.[1] ? decodeSegments(dataset[1]) : null;
   if (datasetName) return { page: 'dataset', name: datasetName };
@@ -50,8 +57,6 @@ export function routeHref(route: Route): string {
       const query = params.toString();
       return query ? `#/lineage?${query}` : '#/lineage';
     }
-    case 'dataset':
-      return `#/datasets/${encodeURIComponent(route.name)}`;
     case 'datasets':
       return '#/datasets';
     case 'dataset':
