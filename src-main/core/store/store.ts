@@ -5,6 +5,7 @@ import { RunRepo } from './run-repo';
 import { WatchRepo } from './watch-repo';
 import { ExperimentRepo } from './experiment-repo';
 import { DatasetRepo } from './dataset-repo';
+import { DigestCacheRepo } from './digest-cache-repo';
 import { LoggedModelRepo } from './logged-model-repo';
 import { ViewRepo } from './view-repo';
 
@@ -15,6 +16,7 @@ export interface Store {
   runs: RunRepo;
   metrics: MetricStore;
   datasets: DatasetRepo;
+  digests: DigestCacheRepo;
   models: LoggedModelRepo;
   watch: WatchRepo;
   views: ViewRepo;
@@ -32,6 +34,7 @@ export function openStore(file: string): Store {
     runs: new RunRepo(db, experiments),
     metrics: new MetricStore(db),
     datasets: new DatasetRepo(db),
+    digests: new DigestCacheRepo(db),
     models: new LoggedModelRepo(db),
     watch: new WatchRepo(db),
     views: new ViewRepo(db),
