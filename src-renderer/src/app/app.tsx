@@ -3,6 +3,8 @@ import { useRoute } from '../lib/hash-router';
 import { RunsPage } from '../features/runs/runs-page';
 import { RunPage } from '../features/run/run-page';
 import { ComparePage } from '../features/compare/compare-page';
+import { DatasetPage } from '../features/datasets/dataset-page';
+import { DatasetsPage } from '../features/datasets/datasets-page';
 import { useRunsStore } from '../stores/runs-store';
 import { startLiveUpdates } from './live-updates';
 import { useApplyTheme } from './theme';
@@ -27,6 +29,8 @@ export function App() {
         {route.page === 'run' && <RunPage key={route.runId} runId={route.runId} />}
         {route.page === 'compare' && <ComparePage key={route.view.runIds.join(',')} view={route.view} />}
         {route.page === 'runs' && <RunsPage />}
+        {route.page === 'datasets' && <DatasetsPage />}
+        {route.page === 'dataset' && <DatasetPage key={route.name} name={route.name} />}
       </main>
     </div>
   );

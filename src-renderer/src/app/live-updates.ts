@@ -7,6 +7,7 @@ import { eventFeed } from '../api/client';
 import { useArtifactsStore } from '../stores/artifacts-store';
 import { useCompareSeriesStore } from '../stores/compare-series-store';
 import { useConnectionStore } from '../stores/connection-store';
+import { useDatasetsStore } from '../stores/datasets-store';
 import { useRunIoStore } from '../stores/run-io-store';
 import { useRunQueryStore } from '../stores/run-query-store';
 import { useRunsStore } from '../stores/runs-store';
@@ -27,6 +28,8 @@ export function startLiveUpdates(): () => void {
       useRunIoStore.getState().runUpdated(run.id);
       useArtifactsStore.getState().runUpdated(run.id);
     }
+    // A recorded input or output updates its run; the datasets it names may be new versions.
+    if (runs.length > 0) useDatasetsStore.getState().changed();
   };
 
   const stop = eventFeed({
@@ -53,6 +56,7 @@ export function startLiveUpdates(): () => void {
       useCompareSeriesStore.getState().refetch();
       useRunIoStore.getState().refetchAll();
       useArtifactsStore.getState().refetchAll();
+      useDatasetsStore.getState().changed();
     },
   });
 

@@ -24,6 +24,13 @@ export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
         <a href={routeHref({ page: 'runs' })} aria-current={route.page === 'runs' ? 'page' : undefined} data-testid="nav-runs">
           Runs
         </a>
+        <a
+          href={routeHref({ page: 'datasets' })}
+          aria-current={route.page === 'datasets' || route.page === 'dataset' ? 'page' : undefined}
+          data-testid="nav-datasets"
+        >
+          Datasets
+        </a>
         {route.page === 'run' && (
           <>
             <span className="top-bar__crumb" aria-hidden>
@@ -38,6 +45,16 @@ export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
               /
             </span>
             <span className="top-bar__current">Compare {route.view.runIds.length} runs</span>
+          </>
+        )}
+        {route.page === 'dataset' && (
+          <>
+            <span className="top-bar__crumb" aria-hidden>
+              /
+            </span>
+            <span className="top-bar__current top-bar__dataset" title={route.name}>
+              {route.name}
+            </span>
           </>
         )}
       </nav>
