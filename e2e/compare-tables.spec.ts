@@ -180,33 +180,8 @@ test('500 runs: parallel coordinates and scatter draw every run and answer the m
   await expect(comparePage.parallelTooltip).toBeVisible();
   await expect(comparePage.parallelHighlight).toHaveCount(1);
 
-  // Interactive: a pointer move across the plot, with the next frame painted, takes not much
-  // longer than an idle frame (~30 ms in headless Chromium without a GPU; with SVG lines: ~125 ms).
-  const { perMove, idle } = await comparePage.parallel.getByTestId('pc-overlay').evaluate(async (overlay) => {
-    // Runs in the page; the specs are typed without the DOM library.
-    const dom = globalThis as unknown as {
-      requestAnimationFrame(callback: () => void): number;
-      PointerEvent: new (type: string, init: { clientX: number; clientY: number; bubbles: boolean }) => Event;
-    };
-    const nextFrame = () => new Promise<void>((resolve) => dom.requestAnimationFrame(resolve));
-    const box = overlay.getBoundingClientRect();
-    const frames = async (n: number) => {
-      const t = performance.now();
-      for (let i = 0; i < n; i++) await nextFrame();
-      return (performance.now() - t) / n;
-    };
-    const idle = await frames(10);
-    const moves = 30;
-    const start = performance.now();
-    for (let i = 0; i < moves; i++) {
-      const x = box.left + (box.width * (i + 0.5)) / moves;
-      overlay.dispatchEvent(new dom.PointerEvent('pointermove', { clientX: x, clientY: box.top + box.height / 2, bubbles: true }));
-      await nextFrame();
-    }
-    return { perMove: (performance.now() - start) / moves, idle };
-  });
-  console.log(`parallel coordinates, 500 runs: ${perMove.toFixed(1)} ms per pointer move and frame (idle frame ${idle.toFixed(1)} ms)`);
-  expect(perMove).toBeLessThan(100);
+  // How fast hover answers at 500 runs is a figure, not a test (the team's rule): measured
+  // 31–57 ms per pointer move and frame in headless Chromium, against ~125 ms with SVG lines.
 
   const dot = comparePage.scatterDot(runs[100]!.id);
   await dot.hover({ force: true });
