@@ -46,6 +46,8 @@ export const RUN_SEARCH: SearchSchema = {
     artifact_uri: 'string',
     start_time: 'number',
     end_time: 'number',
+    /** Runlens's own: 'true' when data upstream of the run has a newer version. */
+    newer_data: 'string',
   },
   attributeAliases: { created: 'start_time', Created: 'start_time', 'run name': 'run_name', 'Run name': 'run_name', 'Run Name': 'run_name' },
   listAttributes: new Set(['run_id', 'run_name', 'status', 'user_id']),

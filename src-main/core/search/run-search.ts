@@ -21,6 +21,7 @@ export function runSearchRecord(r: RunSummary, inputs: RunInput[]): SearchRecord
       start_time: r.startTime,
       end_time: r.endTime,
       artifact_uri: r.artifactUri,
+      newer_data: String(r.newerDataAvailable),
     },
     metrics: Object.fromEntries(r.metrics.map((m) => [m.key, fromWire(m.last)])),
     params: r.params,

@@ -4,6 +4,7 @@ import { ApiError } from '../../../src-shared/errors';
 import type { Db } from './open-db';
 import type { SeriesSummaryColumns } from './metric-point';
 import type { ExperimentRepo, ViewType } from './experiment-repo';
+import type { StaleRuns } from '../lineage/stale-runs';
 
 interface RunRow {
   id: string;
@@ -73,6 +74,7 @@ export class RunRepo {
   constructor(
     db: Db,
     private readonly experiments: ExperimentRepo,
+    private readonly staleRuns: StaleRuns,
   ) {
     this.q = {
       runExists: db.prepare<[string], { id: string }>('SELECT id FROM runs WHERE id = ?'),
@@ -246,7 +248,7 @@ export class RunRepo {
   summary(id: string): RunSummary | null {
     const row = this.q.run.get(id);
     if (!row) return null;
-    return toSummary(row, toRecord(this.q.paramsOf.all(id)), toRecord(this.q.tagsOf.all(id)), this.q.seriesOf.all(id));
+    return toSummary(row, toRecord(this.q.paramsOf.all(id)), toRecord(this.q.tagsOf.all(id)), this.q.seriesOf.all(id), this.staleRuns.current());
   }
 
   /**
@@ -269,7 +271,8 @@ export class RunRepo {
     const series = groupBy(only ? this.q.someSeries.all(only) : this.q.allSeries.all());
     const paramsOf = new Map(params.map((p) => [p.run_id, p.kv]));
     const tagsOf = new Map(tags.map((t) => [t.run_id, t.kv]));
-    return rows.map((r) => toSummary(r, parseRecord(paramsOf.get(r.id)), parseRecord(tagsOf.get(r.id)), series.get(r.id) ?? []));
+    const stale = this.staleRuns.current();
+    return rows.map((r) => toSummary(r, parseRecord(paramsOf.get(r.id)), parseRecord(tagsOf.get(r.id)), series.get(r.id) ?? [], stale));
   }
 }
 
@@ -316,7 +319,13 @@ function toMetricSummary(s: SeriesSummaryRow): MetricSummary {
   };
 }
 
-function toSummary(r: RunRow, params: Record<string, string>, tags: Record<string, string>, series: SeriesSummaryRow[]): RunSummary {
+function toSummary(
+  r: RunRow,
+  params: Record<string, string>,
+  tags: Record<string, string>,
+  series: SeriesSummaryRow[],
+  staleRuns: ReadonlySet<string>,
+): RunSummary {
   return {
     id: r.id,
     experimentId: String(r.experiment_id),
@@ -334,5 +343,6 @@ function toSummary(r: RunRow, params: Record<string, string>, tags: Record<strin
     params,
     tags,
     metrics: series.map(toMetricSummary).sort((a, b) => byLocale.compare(a.key, b.key)),
+    newerDataAvailable: staleRuns.has(r.id),
   };
 }

@@ -8,6 +8,7 @@ import { DatasetRepo } from './dataset-repo';
 import { DigestCacheRepo } from './digest-cache-repo';
 import { LoggedModelRepo } from './logged-model-repo';
 import { ViewRepo } from './view-repo';
+import { StaleRuns } from '../lineage/stale-runs';
 
 /** The system of record: one SQLite file and the repositories over it. */
 export interface Store {
@@ -31,7 +32,7 @@ export function openStore(file: string): Store {
   return {
     db,
     experiments,
-    runs: new RunRepo(db, experiments),
+    runs: new RunRepo(db, experiments, new StaleRuns(db)),
     metrics: new MetricStore(db),
     datasets: new DatasetRepo(db),
     digests: new DigestCacheRepo(db),
