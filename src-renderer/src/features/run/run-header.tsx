@@ -1,9 +1,11 @@
 import type { RunSummary } from '../../../../src-shared/domain';
 import { CopyButton } from '../../components/copy-button';
+import { NewerDataBadge } from '../../components/newer-data-badge';
 import { RunDuration } from '../../components/run-duration';
 import { RunSwatch } from '../../components/run-swatch';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTimeSeconds } from '../../lib/format';
+import { routeHref } from '../../lib/hash-router';
 import { CompareWith } from './compare-with';
 import { sourceLabel } from './source-label';
 
@@ -16,7 +18,11 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-export function RunHeader({ run }: { run: RunSummary }) {
+/**
+ * `outdated`: which inputs have a newer version, when the run's inputs are loaded.
+ * `hasLineage`: the run read or wrote something, so the lineage page has a graph for it.
+ */
+export function RunHeader({ run, outdated, hasLineage }: { run: RunSummary; outdated?: string; hasLineage: boolean }) {
   const source = sourceLabel(run);
   return (
     <header className="run-header" data-testid="run-header">
@@ -29,7 +35,13 @@ export function RunHeader({ run }: { run: RunSummary }) {
             DELETED
           </span>
         )}
+        {run.newerDataAvailable && <NewerDataBadge detail={outdated} testId="run-newer-data" />}
         <div className="run-header__actions">
+          {(hasLineage || run.newerDataAvailable) && (
+            <a href={routeHref({ page: 'lineage', focus: `run:${run.id}`, q: '' })} data-testid="run-lineage-link">
+              Show in lineage
+            </a>
+          )}
           <CompareWith runId={run.id} />
         </div>
       </div>

@@ -10,6 +10,7 @@ import { useSeriesStore } from '../../stores/series-store';
 import { KeyValueTable } from './key-value-table';
 import { MetricChart } from './metric-chart';
 import { MetricSummaryTable } from './metric-summary-table';
+import { outdatedInputs } from './newer-data';
 import { RunFiles } from './run-files';
 import { RunHeader } from './run-header';
 import './run-page.css';
@@ -64,7 +65,11 @@ export function RunPage({ runId }: { runId: string }) {
   const color = runColor(run.id);
   return (
     <div className="scroll-page" data-testid="run-page" data-run-id={run.id}>
-      <RunHeader run={run} />
+      <RunHeader
+        run={run}
+        outdated={io ? outdatedInputs(io.inputs) : undefined}
+        hasLineage={!!io && io.inputs.length + io.outputs.length + io.models.length > 0}
+      />
       <div className="run-page__tables">
         <KeyValueTable title="Params" entries={run.params} testId="params-table" />
         <KeyValueTable title="Tags" entries={run.tags} testId="tags-table" />

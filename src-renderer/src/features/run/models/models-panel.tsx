@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RunModelOutput } from '../../../../../src-shared/domain';
 import { CopyButton } from '../../../components/copy-button';
+import { NewerDataBadge } from '../../../components/newer-data-badge';
 import { formatCount } from '../../../lib/format';
 import { ArtifactBrowser } from '../artifacts/artifact-browser';
 import '../artifacts/artifacts.css';
@@ -17,7 +18,13 @@ function modelStatus(status: string): { label: string; tone: 'finished' | 'runni
   return { label: label || 'UNKNOWN', tone: 'killed' };
 }
 
-function ModelCard({ runId, model, initiallyOpen }: { runId: string; model: RunModelOutput; initiallyOpen: boolean }) {
+interface Staleness {
+  /** The run that made the model read data that has a newer version since. */
+  newerData: boolean;
+  newerDetail: string | undefined;
+}
+
+function ModelCard({ runId, model, initiallyOpen, newerData, newerDetail }: { runId: string; model: RunModelOutput; initiallyOpen: boolean } & Staleness) {
   const [open, setOpen] = useState(initiallyOpen);
   const status = modelStatus(model.status);
   return (
@@ -30,6 +37,7 @@ function ModelCard({ runId, model, initiallyOpen }: { runId: string; model: RunM
           {status.label}
         </span>
         {model.step > 0 && <span className="tag-badge num">step {formatCount(model.step)}</span>}
+        {newerData && <NewerDataBadge detail={newerDetail} testId="model-newer-data" />}
         <button type="button" className="quiet model-card__toggle" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="model-files-toggle">
           {open ? 'Hide files' : 'Files'}
         </button>
@@ -58,7 +66,7 @@ function ModelCard({ runId, model, initiallyOpen }: { runId: string; model: RunM
   );
 }
 
-export function ModelsPanel({ runId, models }: { runId: string; models: RunModelOutput[] }) {
+export function ModelsPanel({ runId, models, newerData, newerDetail }: { runId: string; models: RunModelOutput[] } & Staleness) {
   return (
     <section className="run-section panel" data-testid="models-panel">
       <header className="run-section__head">
@@ -68,7 +76,7 @@ export function ModelsPanel({ runId, models }: { runId: string; models: RunModel
       </header>
       <ul className="model-list">
         {models.map((model) => (
-          <ModelCard key={model.id} runId={runId} model={model} initiallyOpen={models.length === 1} />
+          <ModelCard key={model.id} runId={runId} model={model} initiallyOpen={models.length === 1} newerData={newerData} newerDetail={newerDetail} />
         ))}
       </ul>
     </section>
