@@ -33,6 +33,8 @@ interface UiState {
   columns: string[];
   selectedRunId: string | null;
   watchPanelOpen: boolean;
+  /** Show only the runs whose upstream data has a newer version. */
+  newerDataOnly: boolean;
   setTheme: (theme: Theme) => void;
   setFilter: (filter: string) => void;
   /** Sorting by the current column flips the direction; a new column starts descending for
@@ -42,6 +44,7 @@ interface UiState {
   setColumns: (columns: string[]) => void;
   select: (runId: string | null) => void;
   toggleWatchPanel: () => void;
+  setNewerDataOnly: (on: boolean) => void;
 }
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -51,6 +54,7 @@ export const useUiStore = create<UiState>()((set) => ({
   columns: [],
   selectedRunId: null,
   watchPanelOpen: false,
+  newerDataOnly: false,
 
   setTheme: (theme) => {
     try {
@@ -72,4 +76,5 @@ export const useUiStore = create<UiState>()((set) => ({
   setColumns: (columns) => set({ columns }),
   select: (selectedRunId) => set({ selectedRunId }),
   toggleWatchPanel: () => set(({ watchPanelOpen }) => ({ watchPanelOpen: !watchPanelOpen })),
+  setNewerDataOnly: (newerDataOnly) => set({ newerDataOnly }),
 }));

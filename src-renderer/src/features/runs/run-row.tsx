@@ -2,6 +2,7 @@ import { memo, type CSSProperties } from 'react';
 import type { RunSummary } from '../../../../src-shared/domain';
 import { RunDuration } from '../../components/run-duration';
 import { RunSwatch } from '../../components/run-swatch';
+import { NewerDataBadge } from '../../components/newer-data-badge';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateCompact, formatDateTimeSeconds, formatNumber } from '../../lib/format';
 import { navigate, routeHref } from '../../lib/hash-router';
@@ -30,9 +31,12 @@ function Cell({ run, column, checked, onCheck }: { run: RunSummary; column: RunC
       return <StatusBadge status={run.status} />;
     case 'name':
       return (
-        <a href={routeHref({ page: 'run', runId: run.id })} title={run.name || run.id} onClick={(e) => e.stopPropagation()}>
-          {run.name || <span className="mono muted">{run.id.slice(0, 12)}</span>}
-        </a>
+        <>
+          <a href={routeHref({ page: 'run', runId: run.id })} title={run.name || run.id} onClick={(e) => e.stopPropagation()}>
+            {run.name || <span className="mono muted">{run.id.slice(0, 12)}</span>}
+          </a>
+          {run.newerDataAvailable && <NewerDataBadge compact testId="row-newer-data" />}
+        </>
       );
     case 'experiment':
       return <span title={run.experiment}>{run.experiment}</span>;

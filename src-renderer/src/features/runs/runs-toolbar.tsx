@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { NewerDataBadge } from '../../components/newer-data-badge';
 import { formatCount } from '../../lib/format';
 import { compareRoute, navigate } from '../../lib/hash-router';
 import { useSelectionStore } from '../../stores/selection-store';
@@ -17,14 +18,19 @@ function countLabel(shown: number, total: number): string {
 
 export function RunsToolbar({ table, filterRef }: { table: RunTable; filterRef: RefObject<HTMLInputElement | null> }) {
   const { rows, all, dynamicIds } = table;
-  const { filter, setFilter, watchPanelOpen, toggleWatchPanel } = useUiStore(
+  const { filter, setFilter, watchPanelOpen, toggleWatchPanel, newerDataOnly, setNewerDataOnly } = useUiStore(
     useShallow((s) => ({
       filter: s.filter,
       setFilter: s.setFilter,
       watchPanelOpen: s.watchPanelOpen,
       toggleWatchPanel: s.toggleWatchPanel,
+      newerDataOnly: s.newerDataOnly,
+      setNewerDataOnly: s.setNewerDataOnly,
     })),
   );
+  // Offered only where it narrows something (or is on, so it can be turned off): most tables
+  // have no run with outdated data, and the toolbar keeps its room for the rest.
+  const staleCount = all.reduce((n, run) => n + (run.newerDataAvailable ? 1 : 0), 0);
   const rootCount = useSourcesStore((s) => s.roots.length);
   const checked = useSelectionStore((s) => s.checked);
 
@@ -53,6 +59,19 @@ export function RunsToolbar({ table, filterRef }: { table: RunTable; filterRef: 
         <kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> clear
       </span>
       <div className="runs-toolbar__actions">
+        {(staleCount > 0 || newerDataOnly) && (
+          <button
+            type="button"
+            className={`runs-toolbar__toggle${newerDataOnly ? ' is-on' : ''}`}
+            aria-pressed={newerDataOnly}
+            onClick={() => setNewerDataOnly(!newerDataOnly)}
+            title={newerDataOnly ? 'Show every run again' : 'Show only the runs trained on data that has a newer version since'}
+            data-testid="newer-data-toggle"
+          >
+            <NewerDataBadge compact testId="newer-data-toggle-icon" />
+            Newer data available ({formatCount(staleCount)})
+          </button>
+        )}
         <ColumnChooser runs={all} shownIds={dynamicIds} />
         <ViewsMenu />
         <button
