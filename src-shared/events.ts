@@ -8,6 +8,8 @@ export interface CoreEvents {
   'points.appended': { runId: string; keys: string[] };
   /** A watched folder gained, lost or hit a problem. */
   'watch.changed': { root: WatchRoot };
+  /** These dataset names gained a version (or a run recorded one): lists, lineage and badges are stale. */
+  'datasets.changed': { names: string[] };
 }
 export type CoreEventName = keyof CoreEvents;
 export type CoreEvent = { [K in CoreEventName]: { type: K; data: CoreEvents[K] } }[CoreEventName];

@@ -23,7 +23,7 @@ function rootOf(store: Store, artifacts: ArtifactStore, runId: string, modelId: 
   return artifacts.localDir(model.artifactUri);
 }
 
-export function createArtifactHandlers(store: Store, artifacts: ArtifactStore): Pick<Handlers, 'listArtifacts' | 'previewArtifact' | 'getRunIO'> {
+export function createArtifactHandlers(store: Store, artifacts: ArtifactStore): Pick<Handlers, 'listArtifacts' | 'previewArtifact'> {
   return {
     async listArtifacts({ id, path, modelId }) {
       const root = rootOf(store, artifacts, id, modelId);
@@ -54,26 +54,6 @@ export function createArtifactHandlers(store: Store, artifacts: ArtifactStore): 
       } finally {
         await handle.close();
       }
-    },
-
-    getRunIO({ id }) {
-      requireRun(store, id);
-      const inputs = store.datasets.inputsOf(id).map((i) => ({
-        name: i.dataset.name,
-        digest: i.dataset.digest,
-        sourceType: i.dataset.sourceType,
-        source: i.dataset.source,
-        context: i.tags['mlflow.data.context'] ?? null,
-        schema: i.dataset.schema,
-        profile: i.dataset.profile,
-      }));
-      // A model belongs to a run that output it, or that it was logged from.
-      const steps = new Map(store.models.outputsOf(id).map((o) => [o.modelId, o.step]));
-      const models = store.models
-        .search([])
-        .filter((m) => steps.has(m.id) || m.sourceRunId === id)
-        .map((m) => ({ id: m.id, name: m.name, status: m.status, step: steps.get(m.id) ?? 0, artifactUri: m.artifactUri }));
-      return { inputs, models };
     },
   };
 }

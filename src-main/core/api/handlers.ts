@@ -10,6 +10,7 @@ import { checkExists, requireRun, writeToRun } from './run-writes';
 import { createArtifactHandlers } from './artifact-handlers';
 import { createSeriesHandlers } from './series-handlers';
 import { createViewHandlers } from './view-handlers';
+import { createDatasetHandlers } from './dataset-handlers';
 import { createLineageHandlers } from './lineage-handlers';
 import { searchRuns } from '../search/run-search';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
@@ -104,6 +105,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createArtifactHandlers(store, deps.artifacts),
     ...createSeriesHandlers(store),
     ...createViewHandlers(store, now),
+    ...createDatasetHandlers(store, hub, now),
     ...createLineageHandlers(store),
   };
 }

@@ -16,6 +16,7 @@ export class EventHub {
   private readonly changedRuns = new Set<string>();
   private readonly appended = new Map<string, Set<string>>();
   private readonly roots = new Map<string, WatchRoot>();
+  private readonly datasets = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly lookupRun: (id: string) => RunSummary | null) {}
@@ -47,6 +48,11 @@ export class EventHub {
     this.schedule();
   }
 
+  datasetsChanged(names: Iterable<string>): void {
+    for (const n of names) this.datasets.add(n);
+    this.schedule();
+  }
+
   /** Delivers pending events now (also used on shutdown and by tests). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -59,10 +65,12 @@ export class EventHub {
       }
       for (const [runId, keys] of this.appended) events.push({ type: 'points.appended', data: { runId, keys: [...keys] } });
       for (const root of this.roots.values()) events.push({ type: 'watch.changed', data: { root } });
+      if (this.datasets.size > 0) events.push({ type: 'datasets.changed', data: { names: [...this.datasets] } });
     }
     this.changedRuns.clear();
     this.appended.clear();
     this.roots.clear();
+    this.datasets.clear();
     for (const e of events) for (const l of this.listeners) l(e);
   }
 

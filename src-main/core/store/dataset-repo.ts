@@ -1,4 +1,4 @@
-import type { DatasetColumn, DatasetVersion } from '../../../src-shared/domain';
+import type { DatasetColumn, DatasetSummary, DatasetVersion, RunDatasetInput } from '../../../src-shared/domain';
 import type { Db } from './open-db';
 
 /**
@@ -40,6 +40,69 @@ interface InputRow {
   tags_json: string;
 }
 
+interface VersionRow {
+  id: number;
+  name: string;
+  digest: string;
+  kind: DatasetVersion['kind'];
+  source_type: string | null;
+  source: string | null;
+  uri: string | null;
+  format: string | null;
+  row_count: number | null;
+  size_bytes: number | null;
+  columns_json: string | null;
+  created_at: number;
+}
+
+interface RunDatasetRow {
+  name: string;
+  digest: string;
+  source_type: string | null;
+  source: string | null;
+  schema_json: string | null;
+  profile_json: string | null;
+  context: string | null;
+  newer: 0 | 1;
+}
+
+const VERSION_COLUMNS = 'd.id, d.name, d.digest, d.kind, d.source_type, d.source, d.uri, d.format, d.row_count, d.size_bytes, d.columns_json, d.created_at';
+
+// Versions of a name are ordered by when each was first seen; the id breaks ties between two
+// stored in the same millisecond (the lineage graph orders them the same way).
+const NEWER_EXISTS = `EXISTS (SELECT 1 FROM datasets n WHERE n.name = d.name
+  AND (n.created_at > d.created_at OR (n.created_at = d.created_at AND n.id > d.id)))`;
+
+function toVersion(r: VersionRow): DatasetVersion {
+  return {
+    id: r.id,
+    name: r.name,
+    digest: r.digest,
+    kind: r.kind,
+    sourceType: r.source_type ?? '',
+    source: r.source ?? '',
+    uri: r.uri,
+    format: r.format,
+    rows: r.row_count,
+    sizeBytes: r.size_bytes,
+    columns: r.columns_json === null ? null : (JSON.parse(r.columns_json) as DatasetColumn[]),
+    createdAt: r.created_at,
+  };
+}
+
+function toRunDataset(r: RunDatasetRow): RunDatasetInput {
+  return {
+    name: r.name,
+    digest: r.digest,
+    sourceType: r.source_type ?? '',
+    source: r.source ?? '',
+    context: r.context,
+    schema: r.schema_json,
+    profile: r.profile_json,
+    newerVersion: r.newer === 1,
+  };
+}
+
 /** Dataset versions (name + digest), which runs used them and which runs produced them. */
 export class DatasetRepo {
   private readonly q;
@@ -67,6 +130,22 @@ export class DatasetRepo {
       addOutput: db.prepare<[string, number, string | null]>(
         `INSERT INTO run_dataset_outputs (run_id, dataset_id, context) VALUES (?, ?, ?)
          ON CONFLICT (run_id, dataset_id) DO UPDATE SET context = excluded.context`,
+      ),
+      version: db.prepare<[number], VersionRow>(`SELECT ${VERSION_COLUMNS} FROM datasets d WHERE d.id = ?`),
+      versionsOf: db.prepare<[string], VersionRow>(
+        `SELECT ${VERSION_COLUMNS} FROM datasets d WHERE d.name = ? ORDER BY d.created_at, d.id`,
+      ),
+      latest: db.prepare<[], VersionRow & { versions: number }>(
+        `SELECT ${VERSION_COLUMNS}, (SELECT count(*) FROM datasets c WHERE c.name = d.name) AS versions
+         FROM datasets d WHERE NOT ${NEWER_EXISTS} ORDER BY d.name`,
+      ),
+      runInputs: db.prepare<[string], RunDatasetRow>(
+        `SELECT d.name, d.digest, d.source_type, d.source, d.schema_json, d.profile_json, i.context, ${NEWER_EXISTS} AS newer
+         FROM run_inputs i JOIN datasets d ON d.id = i.dataset_id WHERE i.run_id = ? ORDER BY d.name, d.digest`,
+      ),
+      runOutputs: db.prepare<[string], RunDatasetRow>(
+        `SELECT d.name, d.digest, d.source_type, d.source, d.schema_json, d.profile_json, o.context, ${NEWER_EXISTS} AS newer
+         FROM run_dataset_outputs o JOIN datasets d ON d.id = o.dataset_id WHERE o.run_id = ? ORDER BY d.name, d.digest`,
       ),
       inputsOf: db.prepare<[string], InputRow>(
         `SELECT d.name, d.digest, d.source_type, d.source, d.schema_json, d.profile_json, i.tags_json
@@ -110,6 +189,26 @@ export class DatasetRepo {
     const id = this.upsert(d, now);
     this.q.addOutput.run(runId, id, context);
     return id;
+  }
+
+  version(id: number): DatasetVersion | null {
+    const row = this.q.version.get(id);
+    return row ? toVersion(row) : null;
+  }
+
+  /** Every version of a name, oldest first. */
+  versionsOf(name: string): DatasetVersion[] {
+    return this.q.versionsOf.all(name).map(toVersion);
+  }
+
+  /** Each dataset name with its version count and latest version, by name. */
+  summaries(): DatasetSummary[] {
+    return this.q.latest.all().map((r) => ({ name: r.name, versions: r.versions, latest: toVersion(r) }));
+  }
+
+  /** The versions a run used and produced, each flagged when its name has a later version. */
+  runDatasets(runId: string): { inputs: RunDatasetInput[]; outputs: RunDatasetInput[] } {
+    return { inputs: this.q.runInputs.all(runId).map(toRunDataset), outputs: this.q.runOutputs.all(runId).map(toRunDataset) };
   }
 
   inputsOf(runId: string): RunInput[] {

@@ -19,6 +19,7 @@ const eventSchema = z.discriminatedUnion('type', [
     data: z.object({ runId: z.string(), keys: z.array(z.string()) }),
   }),
   z.object({ type: z.literal('watch.changed'), data: z.object({ root: z.looseObject({ path: z.string() }) }) }),
+  z.object({ type: z.literal('datasets.changed'), data: z.object({ names: z.array(z.string()) }) }),
 ]);
 
 /** The event, or null when it is malformed or of a type this UI does not know. */
