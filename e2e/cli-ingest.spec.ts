@@ -15,9 +15,9 @@ test('runlens ingest reports runs and points, and a second ingest adds nothing',
   const data = await mkdtemp(join(tmpdir(), 'runlens-e2e-ingest-'));
   try {
     const first = await run(process.execPath, [CLI, 'ingest', SAMPLES, '--data', data]);
-    expect(first.stdout).toMatch(/^Ingested 8 run\(s\), [1-9]\d{3,} new point\(s\), 0 problem\(s\)\.$/m);
+    expect(first.stdout).toMatch(/^Ingested 9 run\(s\), [1-9]\d{3,} new point\(s\), 0 problem\(s\)\.$/m);
     const second = await run(process.execPath, [CLI, 'ingest', SAMPLES, '--data', data]);
-    expect(second.stdout).toContain('Ingested 8 run(s), 0 new point(s), 0 problem(s).');
+    expect(second.stdout).toContain('Ingested 9 run(s), 0 new point(s), 0 problem(s).');
     const missing = await run(process.execPath, [CLI, 'ingest', join(data, 'nope'), '--data', data]).catch((e: { code: number; stderr: string }) => e);
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('Folder does not exist') });
   } finally {

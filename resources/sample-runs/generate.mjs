@@ -2,7 +2,10 @@
 //   node resources/sample-runs/generate.mjs
 // Curves follow the shapes people know: a warmup + cosine learning-rate schedule, noisy
 // power-law training loss, validation loss that turns upward when a run overfits, and one run
-// whose learning rate is too high and diverges to NaN.
+// whose learning rate is too high and diverges to NaN. The sentiment runs come with a dataset
+// chain: a raw reviews CSV that a `prepare-reviews` run cleans, the cleaned CSV and a JSONL
+// eval set as the training runs' inputs (inputs.json), and a small MLflow-style model that the
+// best run outputs (outputs.json).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,3 +135,167 @@ function writeArtifacts(dir, spec, run) {
   const summary = { status: run.status, final_epoch: spec.killedAtEpoch ?? spec.params.epochs, git_commit: run.tags['git.commit'] };
   writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
 }
+
+// ---- The dataset chain: raw reviews → prepare-reviews → clean reviews → training runs → model ----
+
+const SENTIMENT = join(here, 'sentiment-distilbert');
+const PREPARE = { id: 'a7e0b1c2d3e4f5a6b7c8d9e0f1a2b300', name: 'prepare-reviews', start: BASE + 5 * DAY + 18 * 3_600_000 };
+const TRAIN_INPUTS = [
+  { path: '../prepare-reviews/artifacts/reviews-clean.csv', name: 'imdb-reviews/clean', context: 'train' },
+  { path: '../data/reviews-eval.jsonl', name: 'imdb-reviews/eval', context: 'validation' },
+];
+/** The run whose model is kept: the lower learning rate overfits less. */
+const MODEL_RUN = 'distilbert-lr2e-5';
+
+const OPENERS = ['I watched this', 'Saw this film', 'Caught this movie', 'Rented this', 'We streamed this', 'Finally saw this'];
+const WHEN = ['last night', 'on a plane', 'with friends', 'on a rainy Sunday', 'at the cinema', 'twice'];
+const GOOD = ['the acting is superb', 'a gripping story', 'the score is beautiful', 'funny and warm', 'smart, tight writing', 'it stays with you'];
+const BAD = ['the plot makes no sense', 'painfully slow', 'wooden dialogue', 'a forgettable mess', 'the ending ruins it', 'two hours I will not get back'];
+const CLOSERS = ['Recommended.', 'Would watch again.', 'Skip it.', 'Not for me.', '', 'Eight out of ten.'];
+
+function csvField(value) {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+const csvLine = (fields) => fields.map(csvField).join(',');
+
+/**
+ * ~200 scraped reviews as they come: ratings 1–10, a few duplicates (re-scraped), a few empty
+ * texts, and stray whitespace. The cleaned set drops duplicates and empties, trims, and turns the
+ * rating into a 0/1 label (rating ≥ 6 is positive).
+ */
+function reviews() {
+  const rand = rng(77);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const raw = [];
+  for (let i = 0; i < 200; i++) {
+    const positive = rand() < 0.52;
+    const rating = positive ? 6 + Math.floor(rand() * 5) : 1 + Math.floor(rand() * 5);
+    const parts = [`${pick(OPENERS)} ${pick(WHEN)}: ${pick(positive ? GOOD : BAD)}, ${pick(positive ? GOOD : BAD)}.`, pick(CLOSERS)];
+    let text = parts.join(' ').trim();
+    if (i % 37 === 5) text = '';
+    if (i % 23 === 11) text = `  ${text}  `;
+    const duplicateOf = i % 29 === 17 ? raw[i - 3] : null;
+    raw.push(
+      duplicateOf
+        ? { ...duplicateOf, id: 10_000 + i }
+        : { id: 10_000 + i, review: text, rating, source: pick(['imdb', 'imdb', 'letterboxd']), fetched_at: new Date(BASE - (200 - i) * 3_600_000).toISOString() },
+    );
+  }
+  const seen = new Set();
+  const clean = [];
+  for (const r of raw) {
+    const text = r.review.trim();
+    if (!text || seen.has(text)) continue;
+    seen.add(text);
+    clean.push({ id: r.id, text, label: r.rating >= 6 ? 1 : 0, rating: r.rating });
+  }
+  const evalRand = rng(78);
+  const evalSet = [];
+  for (let i = 0; i < 40; i++) {
+    const positive = evalRand() < 0.5;
+    const g = (list) => list[Math.floor(evalRand() * list.length)];
+    evalSet.push({ text: `${g(OPENERS)} ${g(WHEN)}: ${g(positive ? GOOD : BAD)}.`, label: positive ? 1 : 0 });
+  }
+  return { raw, clean, evalSet };
+}
+
+/**
+ * A fine-tuned classifier head as safetensors (little-endian u64 header length, JSON header,
+ * then the f32 data), beside an MLmodel file as `mlflow.transformers` writes one.
+ */
+function writeModel(dir) {
+  mkdirSync(dir, { recursive: true });
+  const rand = rng(99);
+  const weights = Float32Array.from({ length: 2 * 16 + 2 }, () => Number(((rand() - 0.5) * 0.2).toFixed(4)));
+  const header = JSON.stringify({
+    __metadata__: { format: 'pt' },
+    'classifier.bias': { dtype: 'F32', shape: [2], data_offsets: [0, 8] },
+    'classifier.weight': { dtype: 'F32', shape: [2, 16], data_offsets: [8, 136] },
+  });
+  const padded = header.padEnd(Math.ceil(header.length / 8) * 8, ' ');
+  const length = Buffer.alloc(8);
+  length.writeBigUInt64LE(BigInt(padded.length));
+  const data = Buffer.from(new Float32Array([...weights.slice(32), ...weights.slice(0, 32)]).buffer);
+  writeFileSync(join(dir, 'model.safetensors'), Buffer.concat([length, Buffer.from(padded), data]));
+  writeFileSync(
+    join(dir, 'MLmodel'),
+    [
+      'artifact_path: model',
+      'flavors:',
+      '  python_function:',
+      '    env:',
+      '      virtualenv: python_env.yaml',
+      '    loader_module: mlflow.transformers',
+      '    python_version: 3.11.9',
+      '  transformers:',
+      '    code: null',
+      '    framework: pt',
+      '    instance_type: TextClassificationPipeline',
+      '    pipeline_model_type: DistilBertForSequenceClassification',
+      '    source_model_name: distilbert-base-uncased',
+      '    task: text-classification',
+      '    transformers_version: 4.44.2',
+      `model_uuid: 5e1f0c2a9b7d4e3f8a6c1b2d3e4f5a6b`,
+      'run_id: a7e0b1c2d3e4f5a6b7c8d9e0f1a2b301',
+      'signature:',
+      `  inputs: '[{"type": "string", "name": "text", "required": true}]'`,
+      `  outputs: '[{"type": "string", "name": "label", "required": true}, {"type": "double", "name": "score", "required": true}]'`,
+      `utc_time_created: '${new Date(BASE + 6 * DAY + 6 * 3_600_000).toISOString().replace('T', ' ').replace('Z', '')}'`,
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(join(dir, 'requirements.txt'), 'mlflow==2.17.0\ntorch==2.4.1\ntransformers==4.44.2\n');
+  writeFileSync(
+    join(dir, 'config.json'),
+    JSON.stringify({ architectures: ['DistilBertForSequenceClassification'], id2label: { 0: 'NEGATIVE', 1: 'POSITIVE' }, max_position_embeddings: 512, model_type: 'distilbert' }, null, 2) + '\n',
+  );
+}
+
+const writeJson = (file, value) => writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+
+function writeDatasetChain() {
+  const { raw, clean, evalSet } = reviews();
+  const dataDir = join(SENTIMENT, 'data');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const rawHeader = ['id', 'review', 'rating', 'source', 'fetched_at'];
+  writeFileSync(join(dataDir, 'reviews-raw.csv'), [csvLine(rawHeader), ...raw.map((r) => csvLine(rawHeader.map((k) => r[k])))].join('\n') + '\n');
+  writeFileSync(join(dataDir, 'reviews-eval.jsonl'), evalSet.map((r) => JSON.stringify(r)).join('\n') + '\n');
+
+  const prepDir = join(SENTIMENT, PREPARE.name);
+  rmSync(prepDir, { recursive: true, force: true });
+  mkdirSync(join(prepDir, 'artifacts'), { recursive: true });
+  const cleanHeader = ['id', 'text', 'label', 'rating'];
+  writeFileSync(join(prepDir, 'artifacts', 'reviews-clean.csv'), [csvLine(cleanHeader), ...clean.map((r) => csvLine(cleanHeader.map((k) => r[k])))].join('\n') + '\n');
+  writeJson(join(prepDir, 'run.json'), {
+    id: PREPARE.id,
+    experiment: 'sentiment-distilbert',
+    name: PREPARE.name,
+    status: 'FINISHED',
+    startTime: PREPARE.start,
+    endTime: PREPARE.start + 42_000,
+    params: { min_chars: 1, dedupe: 'exact', positive_from_rating: 6 },
+    tags: { 'runlens.sample': 'true', host: 'gpu-box-01', stage: 'data' },
+  });
+  const counts = { rows_in: raw.length, rows_out: clean.length, dropped_empty: raw.filter((r) => !r.review.trim()).length, positive_share: Number((clean.filter((r) => r.label === 1).length / clean.length).toFixed(4)) };
+  writeFileSync(
+    join(prepDir, 'metrics.jsonl'),
+    Object.entries(counts)
+      .map(([key, value]) => JSON.stringify({ key, value, step: 0, timestamp: PREPARE.start + 40_000 }))
+      .join('\n') + '\n',
+  );
+  writeJson(join(prepDir, 'inputs.json'), [{ path: '../data/reviews-raw.csv', name: 'imdb-reviews/raw', context: 'source' }]);
+  writeJson(join(prepDir, 'outputs.json'), [{ path: 'artifacts/reviews-clean.csv', name: 'imdb-reviews/clean', kind: 'dataset' }]);
+
+  for (const spec of RUNS.filter((r) => r.text)) {
+    const dir = join(here, spec.experiment, spec.name);
+    writeJson(join(dir, 'inputs.json'), TRAIN_INPUTS);
+    if (spec.name === MODEL_RUN) {
+      writeModel(join(dir, 'artifacts', 'model'));
+      writeJson(join(dir, 'outputs.json'), [{ kind: 'model', name: 'distilbert-sentiment', path: 'artifacts/model' }]);
+    }
+  }
+}
+
+writeDatasetChain();
