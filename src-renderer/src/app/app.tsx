@@ -5,6 +5,7 @@ import { RunPage } from '../features/run/run-page';
 import { ComparePage } from '../features/compare/compare-page';
 import { DatasetPage } from '../features/datasets/dataset-page';
 import { DatasetsPage } from '../features/datasets/datasets-page';
+import { LineagePage } from '../features/lineage/lineage-page';
 import { useRunsStore } from '../stores/runs-store';
 import { startLiveUpdates } from './live-updates';
 import { useApplyTheme } from './theme';
@@ -31,6 +32,7 @@ export function App() {
         {route.page === 'runs' && <RunsPage />}
         {route.page === 'datasets' && <DatasetsPage />}
         {route.page === 'dataset' && <DatasetPage key={route.name} name={route.name} />}
+        {route.page === 'lineage' && <LineagePage focus={route.focus} query={route.q} theme={theme} />}
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ import { useArtifactsStore } from '../stores/artifacts-store';
 import { useCompareSeriesStore } from '../stores/compare-series-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useDatasetsStore } from '../stores/datasets-store';
+import { useLineageStore } from '../stores/lineage-store';
 import { useRunIoStore } from '../stores/run-io-store';
 import { useRunQueryStore } from '../stores/run-query-store';
 import { useRunsStore } from '../stores/runs-store';
@@ -29,7 +30,10 @@ export function startLiveUpdates(): () => void {
       useArtifactsStore.getState().runUpdated(run.id);
     }
     // A recorded input or output updates its run; the datasets it names may be new versions.
-    if (runs.length > 0) useDatasetsStore.getState().changed();
+    if (runs.length > 0) {
+      useDatasetsStore.getState().changed();
+      useLineageStore.getState().changed();
+    }
   };
 
   const stop = eventFeed({
@@ -45,6 +49,12 @@ export function startLiveUpdates(): () => void {
           break;
         case 'watch.changed':
           void useSourcesStore.getState().load();
+          // A watched DVC project is lineage without runs: its stages change the graph.
+          useLineageStore.getState().changed();
+          break;
+        case 'datasets.changed':
+          useDatasetsStore.getState().changed();
+          useLineageStore.getState().changed();
           break;
       }
     },
@@ -57,6 +67,7 @@ export function startLiveUpdates(): () => void {
       useRunIoStore.getState().refetchAll();
       useArtifactsStore.getState().refetchAll();
       useDatasetsStore.getState().changed();
+      useLineageStore.getState().changed();
     },
   });
 

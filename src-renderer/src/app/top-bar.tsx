@@ -31,6 +31,9 @@ export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
         >
           Datasets
         </a>
+        <a href={routeHref({ page: 'lineage', focus: null, q: '' })} aria-current={route.page === 'lineage' ? 'page' : undefined} data-testid="nav-lineage">
+          Lineage
+        </a>
         {route.page === 'run' && (
           <>
             <span className="top-bar__crumb" aria-hidden>

@@ -1,0 +1,114 @@
+// The React Flow canvas. Nodes and edges are built once per graph and layout; focus and search
+// restyle through the store (see lineage-nodes.tsx), so they never rebuild these arrays. Only
+// nodes and edges in view are rendered, which is what keeps 5,000 nodes panning smoothly.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Viewport } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { Theme } from '../../stores/ui-store';
+import { useLineageStore } from '../../stores/lineage-store';
+import { lineageEdgeTypes, type LineageFlowEdge } from './lineage-edge';
+import { NODE_SIZE } from './lineage-layout';
+import { lineageNodeTypes, type LineageFlowNode } from './lineage-nodes';
+
+/** Up to this many nodes the whole graph is fitted into view; past it labels would be unreadable. */
+const FIT_ALL_NODES = 150;
+/** The minimap draws every node: cheap up to here, a drag on the page past it. */
+const MINIMAP_NODES = 2000;
+const READABLE_ZOOM = 0.8;
+
+const MARKER = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--lineage-edge)' } as const;
+
+export function LineageCanvas({ theme, onNodeClick, onPaneClick }: { theme: Theme; onNodeClick: (id: string) => void; onPaneClick: () => void }) {
+  const graph = useLineageStore((s) => s.graph);
+  const edges = useLineageStore((s) => s.edges);
+  const positions = useLineageStore((s) => s.positions);
+  const layoutVersion = useLineageStore((s) => s.layoutVersion);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  const flowNodes = useMemo<LineageFlowNode[]>(
+    () =>
+      graph.nodes.map((node) => ({
+        id: node.id,
+        type: node.kind,
+        position: positions[node.id] ?? { x: 0, y: 0 },
+        data: { node },
+        ...NODE_SIZE[node.kind],
+        draggable: false,
+        connectable: false,
+      })),
+    [graph, positions],
+  );
+  const flowEdges = useMemo<LineageFlowEdge[]>(
+    () => edges.map((edge) => ({ id: edge.id, source: edge.from, target: edge.to, type: 'lineage', data: { edge }, markerEnd: MARKER, focusable: false })),
+    [edges],
+  );
+
+  // Where the first drawing opens: the whole graph when it is small, else readable nodes at
+  // the focused node or the graph's top-left corner. The canvas mounts once a layout exists;
+  // later layouts (live changes) keep the user's viewport.
+  const [start] = useState<{ fit: boolean; viewport: Viewport }>(() => {
+    const focus = useLineageStore.getState().focus;
+    const focused = focus ? positions[focus] : undefined;
+    if (focused) {
+      const width = window.innerWidth - 360;
+      const height = window.innerHeight - 90;
+      const x = focused.x + NODE_SIZE.run.width / 2;
+      const y = focused.y + NODE_SIZE.run.height / 2;
+      return { fit: false, viewport: { x: width / 2 - x * READABLE_ZOOM, y: height / 2 - y * READABLE_ZOOM, zoom: READABLE_ZOOM } };
+    }
+    const corner = topLeft(positions);
+    return {
+      fit: graph.nodes.length <= FIT_ALL_NODES,
+      viewport: { x: 40 - corner.x * READABLE_ZOOM, y: 40 - corner.y * READABLE_ZOOM, zoom: READABLE_ZOOM },
+    };
+  });
+
+  // Marks the page drawn for tests and the benchmark once the browser has painted this layout.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root || layoutVersion === 0) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => root.setAttribute('data-drawn', String(layoutVersion)));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [layoutVersion, flowNodes]);
+
+  return (
+    <div className="lineage-canvas" ref={rootRef} data-testid="lineage-canvas" data-nodes={graph.nodes.length} data-edges={edges.length}>
+      <ReactFlow
+        nodes={flowNodes}
+        edges={flowEdges}
+        nodeTypes={lineageNodeTypes}
+        edgeTypes={lineageEdgeTypes}
+        colorMode={theme}
+        onlyRenderVisibleElements
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        fitView={start.fit}
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        defaultViewport={start.viewport}
+        minZoom={0.05}
+        maxZoom={2}
+        onNodeClick={(_, node) => onNodeClick(node.id)}
+        onPaneClick={onPaneClick}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        {graph.nodes.length <= MINIMAP_NODES && <MiniMap pannable zoomable position="bottom-right" nodeClassName={(n) => `lineage-minimap-node lineage-minimap-node--${n.type}`} />}
+      </ReactFlow>
+    </div>
+  );
+}
+
+function topLeft(positions: Record<string, { x: number; y: number }>): { x: number; y: number } {
+  let x = Infinity;
+  let y = Infinity;
+  for (const p of Object.values(positions)) {
+    if (p.x < x) x = p.x;
+    if (p.y < y) y = p.y;
+  }
+  return Number.isFinite(x) ? { x, y } : { x: 0, y: 0 };
+}
