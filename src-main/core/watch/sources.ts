@@ -10,8 +10,9 @@ import { KerasCsvSource } from './keras/keras-source';
 import { HfTrainerSource } from './hf-trainer/hf-trainer-source';
 import { TensorBoardSource } from './tensorboard/tensorboard-source';
 import { WandbSource } from './wandb/wandb-source';
+import { DvcProjectSource } from './dvc/dvc-project-source';
 
 /** Every on-disk format Runlens reads, in the order a scan ingests them. */
 export function defaultSources(store: Store, hub: EventHub): IngestSource[] {
-  return [new RunFolderSource(store, hub), new MlflowFileStoreSource(store, hub), new MlflowDbSource(store, hub), new DvcliveSource(store, hub), new LightningCsvSource(store, hub), new KerasCsvSource(store, hub), new HfTrainerSource(store, hub), new TensorBoardSource(store, hub), new WandbSource(store, hub)];
+  return [new RunFolderSource(store, hub), new MlflowFileStoreSource(store, hub), new MlflowDbSource(store, hub), new DvcliveSource(store, hub), new LightningCsvSource(store, hub), new KerasCsvSource(store, hub), new HfTrainerSource(store, hub), new TensorBoardSource(store, hub), new WandbSource(store, hub), new DvcProjectSource(store, hub)];
 }

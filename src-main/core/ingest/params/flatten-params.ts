@@ -29,27 +29,29 @@ export function parseYamlParams(text: string, file: string): ParamsRead {
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { params, problems };
   if (!isMap(root)) return { params, problems: [`${file}: not a YAML mapping`] };
-  const visit = (node: Node | null, prefix: string): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        visit(pair.value as Node | null, prefix ? `${prefix}.${key}` : key);
-      }
-      return;
-    }
-    let value: string;
-    if (node === null) value = 'null';
-    else if (isScalar(node)) value = typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
-    else if (isSeq(node)) value = safeJson(node.toJSON());
-    else value = String(node);
-    if (value.length > MAX_VALUE) {
-      problems.push(`${file}: param '${prefix}' is longer than ${MAX_VALUE} characters; cut`);
-      value = value.slice(0, MAX_VALUE);
-    }
-    params[prefix] = value;
-  };
-  visit(root, '');
+  flattenYamlNode(root, '', file, { params, problems });
   return { params, problems };
+}
+
+/** Adds a YAML node's values to `into.params` under `prefix` (dotted below it), as parseYamlParams reads them. */
+export function flattenYamlNode(node: Node | null, prefix: string, file: string, into: ParamsRead): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      flattenYamlNode(pair.value as Node | null, prefix ? `${prefix}.${key}` : key, file, into);
+    }
+    return;
+  }
+  let value: string;
+  if (node === null) value = 'null';
+  else if (isScalar(node)) value = typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
+  else if (isSeq(node)) value = safeJson(node.toJSON());
+  else value = String(node);
+  if (value.length > MAX_VALUE) {
+    into.problems.push(`${file}: param '${prefix}' is longer than ${MAX_VALUE} characters; cut`);
+    value = value.slice(0, MAX_VALUE);
+  }
+  into.params[prefix] = value;
 }
 
 function safeJson(v: unknown): string {

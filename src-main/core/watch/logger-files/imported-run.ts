@@ -13,6 +13,8 @@ export interface ImportedRun {
   kind: SourceKind;
   /** The run's folder (or file): its source path, and what its id is made from. */
   path: string;
+  /** What the id is made from instead, when one path holds several runs (a DVC project's stages). */
+  idKey?: string;
   experiment: string;
   name: string;
   status: RunStatus;
@@ -42,7 +44,7 @@ export class ImportedRunWriter {
 
   /** Returns the run's id, or null when writing failed (reported). */
   write(run: ImportedRun, problems: string[]): string | null {
-    const id = importedRunId(run.kind, run.path);
+    const id = importedRunId(run.kind, run.idKey ?? run.path);
     if (!this.written.changed(id, run)) return id;
     try {
       this.store.tx(() => {
