@@ -8,7 +8,10 @@ export class RunPage {
   readonly artifacts: Locator;
   readonly preview: Locator;
   readonly inputs: Locator;
+  readonly outputs: Locator;
   readonly models: Locator;
+  readonly newerData: Locator;
+  readonly lineageLink: Locator;
   readonly compareWithButton: Locator;
   readonly compareWith: Locator;
 
@@ -23,7 +26,10 @@ export class RunPage {
     this.artifacts = page.getByTestId('artifacts-panel');
     this.preview = this.artifacts.getByTestId('artifact-preview');
     this.inputs = page.getByTestId('inputs-panel');
+    this.outputs = page.getByTestId('outputs-panel');
     this.models = page.getByTestId('models-panel');
+    this.newerData = page.getByTestId('run-newer-data');
+    this.lineageLink = page.getByTestId('run-lineage-link');
     this.compareWithButton = page.getByTestId('compare-with-button');
     this.compareWith = page.getByTestId('compare-with');
   }
@@ -67,5 +73,9 @@ export class RunPage {
 
   datasetInput(name: string): Locator {
     return this.inputs.locator(`[data-testid="dataset-input"][data-name="${name}"]`);
+  }
+
+  datasetOutput(name: string): Locator {
+    return this.outputs.locator(`[data-testid="dataset-output"][data-name="${name}"]`);
   }
 }

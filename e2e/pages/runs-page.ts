@@ -23,6 +23,8 @@ export class RunsPage {
   readonly viewsMenu: Locator;
   /** The applied view's name on the views button. */
   readonly appliedView: Locator;
+  /** Shows only the runs whose data has a newer version. */
+  readonly newerDataToggle: Locator;
 
   constructor(
     readonly page: Page,
@@ -47,6 +49,7 @@ export class RunsPage {
     this.viewsButton = page.getByTestId('views-menu-button');
     this.viewsMenu = page.getByTestId('views-menu');
     this.appliedView = page.getByTestId('applied-view');
+    this.newerDataToggle = page.getByTestId('newer-data-toggle');
   }
 
   /** A column's box in the column chooser (which must be open), by column id. */
