@@ -147,6 +147,13 @@ export class DatasetRepo {
         `SELECT d.name, d.digest, d.source_type, d.source, d.schema_json, d.profile_json, o.context, ${NEWER_EXISTS} AS newer
          FROM run_dataset_outputs o JOIN datasets d ON d.id = o.dataset_id WHERE o.run_id = ? ORDER BY d.name, d.digest`,
       ),
+      urisOf: db.prepare<[string, string], { role: 'inputs' | 'outputs'; name: string; uri: string }>(
+        `SELECT 'inputs' AS role, d.name, d.uri FROM run_inputs i JOIN datasets d ON d.id = i.dataset_id
+           WHERE i.run_id = ? AND d.uri IS NOT NULL
+         UNION ALL
+         SELECT 'outputs', d.name, d.uri FROM run_dataset_outputs o JOIN datasets d ON d.id = o.dataset_id
+           WHERE o.run_id = ? AND d.uri IS NOT NULL`,
+      ),
       inputsOf: db.prepare<[string], InputRow>(
         `SELECT d.name, d.digest, d.source_type, d.source, d.schema_json, d.profile_json, i.tags_json
          FROM run_inputs i JOIN datasets d ON d.id = i.dataset_id WHERE i.run_id = ? ORDER BY d.name, d.digest`,
@@ -209,6 +216,13 @@ export class DatasetRepo {
   /** The versions a run used and produced, each flagged when its name has a later version. */
   runDatasets(runId: string): { inputs: RunDatasetInput[]; outputs: RunDatasetInput[] } {
     return { inputs: this.q.runInputs.all(runId).map(toRunDataset), outputs: this.q.runOutputs.all(runId).map(toRunDataset) };
+  }
+
+  /** `name\0uri` of every version with a uri the run used (inputs) and produced (outputs). */
+  urisOf(runId: string): { inputs: Set<string>; outputs: Set<string> } {
+    const out = { inputs: new Set<string>(), outputs: new Set<string>() };
+    for (const r of this.q.urisOf.all(runId, runId)) out[r.role].add(`${r.name}\0${r.uri}`);
+    return out;
   }
 
   inputsOf(runId: string): RunInput[] {

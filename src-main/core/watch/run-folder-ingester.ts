@@ -5,6 +5,7 @@ import type { EventHub } from '../events/event-hub';
 import { METRICS_FILE, RUN_FILE, parseMetricLine, parseRunFile, ARTIFACTS_DIR } from '../ingest/run-folder-format';
 import { errorText } from './source';
 import { lineParser, tailFile } from './tail-file';
+import { ingestRunFolderIO } from './run-folder-io';
 
 export interface FolderResult {
   runId: string | null;
@@ -13,7 +14,8 @@ export interface FolderResult {
 }
 
 /**
- * Ingests one native run folder: `run.json` is (re)read whole, `metrics.jsonl` is tailed from
+ * Ingests one native run folder: `run.json` is (re)read whole, `inputs.json` and `outputs.json`
+ * add the data they newly name (see run-folder-io.ts), `metrics.jsonl` is tailed from
  * the offset committed last time (see tailFile). Junk lines are skipped and reported; nothing
  * here throws for bad files.
  */
@@ -55,6 +57,7 @@ export async function ingestRunFolder(store: Store, hub: EventHub, dir: string):
     store.runs.setTags(runId, meta.tags);
   });
   hub.runChanged(runId);
+  problems.push(...(await ingestRunFolderIO(store, hub, dir, runId)));
   const file = join(dir, METRICS_FILE);
   const parse = lineParser(file, (line) => {
     const p = parseMetricLine(line);

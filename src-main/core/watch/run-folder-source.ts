@@ -3,12 +3,13 @@ import { basename, dirname } from 'node:path';
 import type { Store } from '../store/store';
 import type { EventHub } from '../events/event-hub';
 import { METRICS_FILE, RUN_FILE } from '../ingest/run-folder-format';
+import { INPUTS_FILE, OUTPUTS_FILE } from '../ingest/run-folder-io-format';
 import { ingestRunFolder } from './run-folder-ingester';
 import { findRunFolders } from './find-run-folders';
 import { SKIPPED_DIRS } from './walk-tree';
 import type { IngestSource, UnitResult } from './source';
 
-const WATCHED_FILES = new Set([RUN_FILE, METRICS_FILE]);
+const WATCHED_FILES = new Set([RUN_FILE, METRICS_FILE, INPUTS_FILE, OUTPUTS_FILE]);
 
 /** Native run folders (README "The run-folder format"): one unit per folder holding run.json. */
 export class RunFolderSource implements IngestSource {
