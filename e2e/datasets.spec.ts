@@ -1,11 +1,10 @@
-// Dataset versions from a scripted pipeline: a prepare run turns raw.csv into clean.csv, a
-// training run reads it; then clean.csv changes (a column added, one retyped, rows added) and a
-// second training run reads it. The dataset page lists both versions and their exact diff, the
-// first training run is flagged as trained on outdated data, and the runs table can show just it.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// Dataset versions from a scripted pipeline (fixtures/dataset-pipeline): the dataset page lists
+// both versions of the changed CSV and their exact diff, the first training run is flagged as
+// trained on outdated data, and the runs table can show just it.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finishedRun } from './fixtures/runs-api';
+import { scriptedPipeline } from './fixtures/dataset-pipeline';
 import { expect, test } from './fixtures/test';
 import { DatasetsPage } from './pages/datasets-page';
 
@@ -21,21 +20,7 @@ test.afterEach(async () => {
 });
 
 test('dataset versions, their diff, the runs that used them, and the newer-data flag', async ({ page, server, runsPage, runPage }) => {
-  const raw = join(dir, 'raw.csv');
-  const clean = join(dir, 'clean.csv');
-  await writeFile(raw, 'id,text,label\n1, good ,1\n2,bad,0\n2,bad,0\n3,fine,1\n4,,0\n5,meh,0\n');
-  await writeFile(clean, 'id,text,label\n1,good,1\n2,bad,0\n3,fine,1\n5,meh,0\n');
-
-  const prepare = await finishedRun(server, { experiment: 'pipeline', name: 'prepare' }, { rows_out: [4] });
-  await server.api('POST', `/api/v1/runs/${prepare}/inputs`, { inputs: [{ path: raw, name: 'reviews/raw' }] });
-  await server.api('POST', `/api/v1/runs/${prepare}/outputs`, { outputs: [{ path: clean, name: 'reviews/clean' }] });
-  const trainOld = await finishedRun(server, { experiment: 'pipeline', name: 'train-old' }, { loss: [1, 0.5] });
-  await server.api('POST', `/api/v1/runs/${trainOld}/inputs`, { inputs: [{ path: clean, name: 'reviews/clean', context: 'train' }] });
-
-  // The cleaned data changes: `lang` is added, `label` becomes text, three rows are added.
-  await writeFile(clean, 'id,text,label,lang\n1,good,pos,en\n2,bad,neg,en\n3,fine,pos,fr\n5,meh,neg,en\n6,great,pos,de\n7,awful,neg,en\n8,ok,pos,en\n');
-  const trainNew = await finishedRun(server, { experiment: 'pipeline', name: 'train-new' }, { loss: [0.9, 0.4] });
-  await server.api('POST', `/api/v1/runs/${trainNew}/inputs`, { inputs: [{ path: clean, name: 'reviews/clean', context: 'train' }] });
+  const { prepare, trainOld, trainNew } = await scriptedPipeline(server, dir);
 
   // The list: both names, the cleaned one with two versions; a row opens its page.
   const datasets = new DatasetsPage(page, server.url);
@@ -106,7 +91,7 @@ test('dataset versions, their diff, the runs that used them, and the newer-data 
   await expect(runsPage.row(trainOld).getByTestId('row-newer-data')).toBeVisible();
   await expect(runsPage.row(trainNew).getByTestId('row-newer-data')).toHaveCount(0);
   await expect(runsPage.row(prepare).getByTestId('row-newer-data')).toHaveCount(0);
-  await expect(runsPage.newerDataToggle).toHaveText(/Newer data available \(1\)/);
+  await expect(runsPage.newerDataToggle).toHaveAccessibleName('Newer data available (1)');
   await runsPage.newerDataToggle.click();
   await expect(runsPage.newerDataToggle).toHaveAttribute('aria-pressed', 'true');
   await expect(runsPage.rowCount).toHaveText('1 of 3 runs');

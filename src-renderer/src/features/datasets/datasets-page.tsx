@@ -47,7 +47,7 @@ export function DatasetsPage() {
                 <th className="num">Rows</th>
                 <th className="num">Size</th>
                 <th>Format</th>
-                <th>Last changed</th>
+                <th className="num">Last changed</th>
               </tr>
             </thead>
             <tbody>

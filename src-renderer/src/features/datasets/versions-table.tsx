@@ -38,7 +38,7 @@ export function VersionsTable({ versions, usage, diffIds }: { versions: DatasetV
           <tr>
             <th className="data-table__version">Version</th>
             <th>Digest</th>
-            <th>Created</th>
+            <th className="num">Created</th>
             <th className="num">Rows</th>
             <th className="num">Size</th>
             <th>Format</th>
@@ -50,7 +50,7 @@ export function VersionsTable({ versions, usage, diffIds }: { versions: DatasetV
         <tbody>
           {rows.map(({ version: v, n }) => (
             <tr key={v.id} data-testid="version-row" data-version={n} className={diffIds.includes(v.id) ? 'is-diffed' : undefined}>
-              <td className="data-table__version num">
+              <td className="data-table__version">
                 v{n}
                 {n === versions.length && <span className="tag-badge">latest</span>}
               </td>

@@ -64,12 +64,17 @@ export function RunsToolbar({ table, filterRef }: { table: RunTable; filterRef: 
             type="button"
             className={`runs-toolbar__toggle${newerDataOnly ? ' is-on' : ''}`}
             aria-pressed={newerDataOnly}
+            aria-label={`Newer data available (${formatCount(staleCount)})`}
             onClick={() => setNewerDataOnly(!newerDataOnly)}
-            title={newerDataOnly ? 'Show every run again' : 'Show only the runs trained on data that has a newer version since'}
+            title={
+              newerDataOnly
+                ? 'Newer data available: showing only these runs; click to show every run'
+                : `Newer data available: show only the ${formatCount(staleCount)} ${staleCount === 1 ? 'run' : 'runs'} trained on data that has a newer version since`
+            }
             data-testid="newer-data-toggle"
           >
             <NewerDataBadge compact testId="newer-data-toggle-icon" />
-            Newer data available ({formatCount(staleCount)})
+            Newer data ({formatCount(staleCount)})
           </button>
         )}
         <ColumnChooser runs={all} shownIds={dynamicIds} />
