@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { WatchService } from './watch/watch-service';
 import { startHttpServer, type RunningServer } from './server/http-server';
 import { ArtifactStore } from './artifacts/artifact-store';
+import { DatasetRefresher } from './datasets/dataset-refresher';
 import { createMlflowRoutes } from './mlflow/mlflow-routes';
 import { ensureDataDir, loadOrCreateToken, removeServerFile, writeServerFile } from './data-dir';
 
@@ -30,6 +31,8 @@ export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
   watch: WatchService;
+  /** Records new versions of local datasets whose data changed on disk. */
+  datasets: DatasetRefresher;
   server: RunningServer | null;
   token: string | null;
   close(): Promise<void>;
@@ -42,6 +45,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const store = openStore(join(opts.dataDir, 'runlens.db'));
   const hub = new EventHub((id) => store.runs.summary(id));
   const watch = new WatchService({ store, hub, log });
+  const datasets = new DatasetRefresher({ store, hub, log });
   const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
   const handlers = createHandlers({ store, hub, watch, artifacts, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
@@ -60,12 +64,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     store.close();
     throw e;
   }
+  datasets.start();
   return {
     store,
     hub,
     handlers,
     dispatch,
     watch,
+    datasets,
     server,
     token,
     async close() {
@@ -74,6 +80,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         removeServerFile(opts.dataDir);
       }
       await watch.close();
+      await datasets.close();
       hub.flush();
       hub.close();
       store.close();

@@ -129,3 +129,20 @@ describe('listDatasets / getDataset', () => {
     await core.close();
   });
 });
+
+describe('data changing on disk', () => {
+  it('becomes a newer version that the run’s inputs, the datasets list and the run show', async () => {
+    const core = await coreWithRuns('b');
+    const file = join(tempDir(), 'raw.csv');
+    writeFileSync(file, 'x\n1\n');
+    await post(core, '/api/v1/runs/b/inputs', { inputs: [{ path: file, name: 'raw' }] });
+    writeFileSync(file, 'x\n1\n2\n');
+    expect(await core.datasets.refreshNow()).toEqual(['raw']);
+    const io = (await send(core, 'GET', '/api/v1/runs/b/io')).json();
+    expect(io.inputs).toEqual([expect.objectContaining({ name: 'raw', newerVersion: true })]);
+    const list = (await send(core, 'GET', '/api/v1/datasets')).json().datasets;
+    expect(list).toEqual([expect.objectContaining({ name: 'raw', versions: 2, latest: expect.objectContaining({ rows: 2, uri: file }) })]);
+    expect((await send(core, 'GET', '/api/v1/runs/b')).json().run).toMatchObject({ newerDataAvailable: true });
+    await core.close();
+  });
+});
