@@ -2,7 +2,7 @@
 // restyle through the store (see lineage-nodes.tsx), so they never rebuild these arrays. Only
 // nodes and edges in view are rendered, which is what keeps 5,000 nodes panning smoothly.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Viewport } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Theme } from '../../stores/ui-store';
 import { useLineageStore } from '../../stores/lineage-store';
@@ -12,9 +12,14 @@ import { lineageNodeTypes, type LineageFlowNode } from './lineage-nodes';
 
 /** Up to this many nodes the whole graph is fitted into view; past it labels would be unreadable. */
 const FIT_ALL_NODES = 150;
-/** The minimap draws every node: cheap up to here, a drag on the page past it. */
-const MINIMAP_NODES = 2000;
+/**
+ * The minimap helps once the graph outgrows the window, and draws every node: cheap up to a
+ * couple of thousand, a drag on panning past that.
+ */
+const MINIMAP_NODES = { from: 40, to: 2000 };
 const READABLE_ZOOM = 0.8;
+/** A focus brings its whole lit chain into view up to this many nodes; past it, the node alone. */
+const FIT_CHAIN_NODES = 200;
 
 const MARKER = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--lineage-edge)' } as const;
 
@@ -63,6 +68,34 @@ export function LineageCanvas({ theme, onNodeClick, onPaneClick }: { theme: Them
     };
   });
 
+  // A new focus (a click, a link) brings what it lights up into view when some of it is off
+  // screen, for instance behind the panel that just opened. Two frames: the panel has to take
+  // its width and React Flow to notice the narrower canvas first.
+  const flow = useReactFlow();
+  const focus = useLineageStore((s) => s.focus);
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!focus || !root) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        const { highlight, positions: at, nodeById } = useLineageStore.getState();
+        const chain = highlight && highlight.nodes.size <= FIT_CHAIN_NODES ? [...highlight.nodes] : [focus];
+        const { x, y, zoom } = flow.getViewport();
+        const inView = chain.every((id) => {
+          const p = at[id];
+          const node = nodeById.get(id);
+          if (!p || !node) return true;
+          const size = NODE_SIZE[node.kind];
+          const left = p.x * zoom + x;
+          const top = p.y * zoom + y;
+          return left >= 0 && top >= 0 && left + size.width * zoom <= root.clientWidth && top + size.height * zoom <= root.clientHeight;
+        });
+        if (!inView) void flow.fitView({ nodes: chain.map((id) => ({ id })), padding: 0.12, maxZoom: Math.max(zoom, 0.6), duration: 250 });
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focus, flow]);
+
   // Marks the page drawn for tests and the benchmark once the browser has painted this layout.
   useEffect(() => {
     const root = rootRef.current;
@@ -97,7 +130,7 @@ export function LineageCanvas({ theme, onNodeClick, onPaneClick }: { theme: Them
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
-        {graph.nodes.length <= MINIMAP_NODES && <MiniMap pannable zoomable position="bottom-right" nodeClassName={(n) => `lineage-minimap-node lineage-minimap-node--${n.type}`} />}
+        {graph.nodes.length >= MINIMAP_NODES.from && graph.nodes.length <= MINIMAP_NODES.to && <MiniMap pannable zoomable position="bottom-right" style={{ width: 180, height: 120 }} nodeClassName={(n) => `lineage-minimap-node lineage-minimap-node--${n.type}`} />}
       </ReactFlow>
     </div>
   );

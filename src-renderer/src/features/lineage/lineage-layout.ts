@@ -6,10 +6,10 @@ import type { LineageNodeKind } from '../../../../src-shared/domain';
 
 /** Box sizes the node components are drawn at (lineage.css keeps to them). */
 export const NODE_SIZE: Record<LineageNodeKind, { width: number; height: number }> = {
-  dataset: { width: 210, height: 60 },
-  artifact: { width: 190, height: 52 },
-  run: { width: 210, height: 60 },
-  model: { width: 190, height: 52 },
+  dataset: { width: 240, height: 60 },
+  artifact: { width: 220, height: 54 },
+  run: { width: 230, height: 60 },
+  model: { width: 230, height: 54 },
 };
 
 export interface LayoutInput {

@@ -78,14 +78,25 @@ function Frame({ node, accent, children }: { node: LineageNode; accent?: ReactNo
 function RunNode({ data }: NodeProps<LineageFlowNode>) {
   const { node } = data;
   const runColor = useRunColor();
-  const status = useRunsStore((s) => (node.runId ? s.byId[node.runId]?.status : undefined));
+  const run = useRunsStore((s) => (node.runId ? s.byId[node.runId] : undefined));
   return (
     <Frame node={node} accent={<span className="lineage-node__swatch" style={{ background: node.runId ? runColor(node.runId) : undefined }} aria-hidden />}>
-      {status && <span className={`lineage-node__status lineage-node__status--${status.toLowerCase()}`}>{status.toLowerCase()}</span>}
-      {status && node.detail ? ' · ' : ''}
-      {node.detail}
+      {run ? (
+        <>
+          <span className={`lineage-node__status lineage-node__status--${run.status.toLowerCase()}`}>{run.status.toLowerCase()}</span> · {run.experiment}
+        </>
+      ) : (
+        node.detail
+      )}
     </Frame>
   );
+}
+
+/** MLflow's `LOGGED_MODEL_READY` reads as "ready". */
+function ModelNode({ data }: NodeProps<LineageFlowNode>) {
+  const { node } = data;
+  const status = /^LOGGED_MODEL_(\w+)$/.exec(node.detail)?.[1];
+  return <Frame node={node}>{status ? status.toLowerCase().replaceAll('_', ' ') : node.detail}</Frame>;
 }
 
 function PlainNode({ data }: NodeProps<LineageFlowNode>) {
@@ -96,5 +107,5 @@ export const lineageNodeTypes = {
   dataset: memo(PlainNode),
   artifact: memo(PlainNode),
   run: memo(RunNode),
-  model: memo(PlainNode),
+  model: memo(ModelNode),
 };
