@@ -140,9 +140,13 @@ function writeArtifacts(dir, spec, run) {
 
 const SENTIMENT = join(here, 'sentiment-distilbert');
 const PREPARE = { id: 'a7e0b1c2d3e4f5a6b7c8d9e0f1a2b300', name: 'prepare-reviews', start: BASE + 5 * DAY + 18 * 3_600_000 };
+// A run folder's inputs.json may name files inside the folder or by absolute path, never `../`
+// (a folder must not reach into its neighbours), and shipped samples know no absolute path. So
+// each training run keeps a copy of the data it read under data/: the same bytes are the same
+// digest, so the copy is the very version prepare-reviews wrote.
 const TRAIN_INPUTS = [
-  { path: '../prepare-reviews/artifacts/reviews-clean.csv', name: 'imdb-reviews/clean', context: 'train' },
-  { path: '../data/reviews-eval.jsonl', name: 'imdb-reviews/eval', context: 'validation' },
+  { path: 'data/reviews-clean.csv', name: 'imdb-reviews/clean', context: 'train' },
+  { path: 'data/reviews-eval.jsonl', name: 'imdb-reviews/eval', context: 'validation' },
 ];
 /** The run whose model is kept: the lower learning rate overfits less. */
 const MODEL_RUN = 'distilbert-lr2e-5';
@@ -256,18 +260,19 @@ const writeJson = (file, value) => writeFileSync(file, JSON.stringify(value, nul
 
 function writeDatasetChain() {
   const { raw, clean, evalSet } = reviews();
-  const dataDir = join(SENTIMENT, 'data');
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
+  rmSync(join(SENTIMENT, 'data'), { recursive: true, force: true });
   const rawHeader = ['id', 'review', 'rating', 'source', 'fetched_at'];
-  writeFileSync(join(dataDir, 'reviews-raw.csv'), [csvLine(rawHeader), ...raw.map((r) => csvLine(rawHeader.map((k) => r[k])))].join('\n') + '\n');
-  writeFileSync(join(dataDir, 'reviews-eval.jsonl'), evalSet.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const rawText = [csvLine(rawHeader), ...raw.map((r) => csvLine(rawHeader.map((k) => r[k])))].join('\n') + '\n';
+  const cleanHeader = ['id', 'text', 'label', 'rating'];
+  const cleanText = [csvLine(cleanHeader), ...clean.map((r) => csvLine(cleanHeader.map((k) => r[k])))].join('\n') + '\n';
+  const evalText = evalSet.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
   const prepDir = join(SENTIMENT, PREPARE.name);
   rmSync(prepDir, { recursive: true, force: true });
   mkdirSync(join(prepDir, 'artifacts'), { recursive: true });
-  const cleanHeader = ['id', 'text', 'label', 'rating'];
-  writeFileSync(join(prepDir, 'artifacts', 'reviews-clean.csv'), [csvLine(cleanHeader), ...clean.map((r) => csvLine(cleanHeader.map((k) => r[k])))].join('\n') + '\n');
+  mkdirSync(join(prepDir, 'data'), { recursive: true });
+  writeFileSync(join(prepDir, 'data', 'reviews-raw.csv'), rawText);
+  writeFileSync(join(prepDir, 'artifacts', 'reviews-clean.csv'), cleanText);
   writeJson(join(prepDir, 'run.json'), {
     id: PREPARE.id,
     experiment: 'sentiment-distilbert',
@@ -285,11 +290,14 @@ function writeDatasetChain() {
       .map(([key, value]) => JSON.stringify({ key, value, step: 0, timestamp: PREPARE.start + 40_000 }))
       .join('\n') + '\n',
   );
-  writeJson(join(prepDir, 'inputs.json'), [{ path: '../data/reviews-raw.csv', name: 'imdb-reviews/raw', context: 'source' }]);
+  writeJson(join(prepDir, 'inputs.json'), [{ path: 'data/reviews-raw.csv', name: 'imdb-reviews/raw', context: 'source' }]);
   writeJson(join(prepDir, 'outputs.json'), [{ path: 'artifacts/reviews-clean.csv', name: 'imdb-reviews/clean', kind: 'dataset' }]);
 
   for (const spec of RUNS.filter((r) => r.text)) {
     const dir = join(here, spec.experiment, spec.name);
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    writeFileSync(join(dir, 'data', 'reviews-clean.csv'), cleanText);
+    writeFileSync(join(dir, 'data', 'reviews-eval.jsonl'), evalText);
     writeJson(join(dir, 'inputs.json'), TRAIN_INPUTS);
     if (spec.name === MODEL_RUN) {
       writeModel(join(dir, 'artifacts', 'model'));
