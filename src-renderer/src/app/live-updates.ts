@@ -55,6 +55,10 @@ export function startLiveUpdates(): () => void {
         case 'datasets.changed':
           useDatasetsStore.getState().changed();
           useLineageStore.getState().changed();
+          // A new version of data on disk (no run wrote it) flips "newer data available" on runs
+          // downstream and "newer version" on run pages' inputs: no run.updated says so.
+          void useRunsStore.getState().load();
+          useRunIoStore.getState().refetchAll();
           break;
       }
     },
