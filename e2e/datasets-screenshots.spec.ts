@@ -62,3 +62,21 @@ test('screenshots of datasets, a version diff and a run’s inputs and outputs',
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('screenshots of the sample runs’ dataset chain and model', async ({ page, server, runsPage, runPage }) => {
+  await mkdir(OUT, { recursive: true });
+  await runsPage.open();
+  await runsPage.loadSamplesButton.click();
+  await expect(runsPage.rows.first()).toBeVisible();
+  const datasets = new DatasetsPage(page, server.url);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await runPage.open('a7e0b1c2d3e4f5a6b7c8d9e0f1a2b301');
+    await expect(runPage.models.getByTestId('model-output')).toBeVisible();
+    await runPage.inputs.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUT}samples-run-io-${scheme}.png` });
+    await datasets.openList();
+    await expect(datasets.listRows).toHaveCount(3);
+    await page.screenshot({ path: `${OUT}samples-datasets-${scheme}.png` });
+  }
+});

@@ -87,8 +87,9 @@ function DatasetCard({ item, versions, testId }: { item: RunDatasetInput; versio
         </dd>
         <dt>Source</dt>
         <dd>
+          {/* Cut at the start: the file name at the end is what tells datasets apart. */}
           <span className="mono dataset__source" title={item.source} data-testid="dataset-source">
-            {source}
+            <bdi>{source}</bdi>
           </span>
           {item.sourceType && <span className="muted dataset__source-type">{item.sourceType}</span>}
         </dd>
