@@ -11,6 +11,9 @@ import { usageFromGraph, type VersionUsage } from '../features/datasets/version-
 
 
 const MIN_REFETCH_INTERVAL_MS = 1000;
+/** Versions whose runs are looked up (newest first): one graph request each; older ones link to
+ *  the lineage page instead. */
+const USAGE_VERSIONS = 50;
 /** The list is one throttle key; dataset names are the others (a name is never empty). */
 const LIST_KEY = '';
 
@@ -54,11 +57,12 @@ export const useDatasetsStore = create<DatasetsState>()((set, get) => {
       const { versions } = await api.getDataset({ name });
       // Who read and who made each version: one focused graph per version, in parallel. A
       // missing graph leaves the columns empty rather than failing the page.
+      const recent = versions.slice(-USAGE_VERSIONS);
       const graphs = await Promise.all(
-        versions.map((v) => api.getLineage({ focus: `dataset:${v.id}`, direction: 'both' }).catch(() => null)),
+        recent.map((v) => api.getLineage({ focus: `dataset:${v.id}`, direction: 'both' }).catch(() => null)),
       );
       const usage: Record<number, VersionUsage> = {};
-      versions.forEach((v, i) => {
+      recent.forEach((v, i) => {
         const graph = graphs[i];
         if (graph) usage[v.id] = usageFromGraph(graph, v.id);
       });

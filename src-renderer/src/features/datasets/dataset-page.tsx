@@ -68,7 +68,7 @@ export function DatasetPage({ name }: { name: string }) {
           <VersionsChart versions={versions} />
         </div>
       )}
-      {versions.length > 0 && <VersionsTable versions={versions} usage={entry?.usage ?? {}} diffIds={diff ? [diff.baseId, diff.nextId] : []} />}
+      {versions.length > 0 && <VersionsTable versions={versions} usage={entry?.usage ?? {}} loading={entry?.status === 'loading'} diffIds={diff ? [diff.baseId, diff.nextId] : []} />}
     </div>
   );
 }

@@ -8,8 +8,15 @@ import type { RunRef, VersionUsage } from './version-usage';
 /** Past this many runs a cell says "+n more": the lineage page has the whole list. */
 const RUNS_SHOWN = 3;
 
-function RunLinks({ runs, testId }: { runs: RunRef[] | undefined; testId: string }) {
-  if (!runs) return <span className="muted">…</span>;
+function RunLinks({ runs, versionId, loading, testId }: { runs: RunRef[] | undefined; versionId: number; loading: boolean; testId: string }) {
+  if (!runs && loading) return <span className="muted">…</span>;
+  if (!runs) {
+    return (
+      <a className="muted" href={routeHref({ page: 'lineage', focus: `dataset:${versionId}`, q: '' })}>
+        in lineage
+      </a>
+    );
+  }
   if (runs.length === 0) return <span className="muted">—</span>;
   const rest = runs.length - RUNS_SHOWN;
   return (
@@ -26,7 +33,18 @@ function RunLinks({ runs, testId }: { runs: RunRef[] | undefined; testId: string
 }
 
 /** Newest version first, numbered from the oldest (v1). */
-export function VersionsTable({ versions, usage, diffIds }: { versions: DatasetVersion[]; usage: Record<number, VersionUsage>; diffIds: number[] }) {
+export function VersionsTable({
+  versions,
+  usage,
+  loading,
+  diffIds,
+}: {
+  versions: DatasetVersion[];
+  usage: Record<number, VersionUsage>;
+  /** The runs of each version are still being looked up. */
+  loading: boolean;
+  diffIds: number[];
+}) {
   const rows = versions.map((version, i) => ({ version, n: i + 1 })).reverse();
   return (
     <section className="panel datasets-table-wrap" data-testid="versions-panel">
@@ -72,10 +90,10 @@ export function VersionsTable({ versions, usage, diffIds }: { versions: DatasetV
                 {v.columns === null ? '—' : formatCount(v.columns.length)}
               </td>
               <td>
-                <RunLinks runs={usage[v.id]?.usedBy} testId="version-used-by" />
+                <RunLinks runs={usage[v.id]?.usedBy} versionId={v.id} loading={loading} testId="version-used-by" />
               </td>
               <td>
-                <RunLinks runs={usage[v.id]?.producedBy} testId="version-produced-by" />
+                <RunLinks runs={usage[v.id]?.producedBy} versionId={v.id} loading={loading} testId="version-produced-by" />
               </td>
             </tr>
           ))}
