@@ -68,7 +68,7 @@ const xAxisSchema = z.union([
  * A dataset version named by a local path (the core digests it and reads its schema) or by a
  * digest the caller already has; `name` defaults to the path's file name.
  */
-const datasetRefSchema = z
+export const datasetRefSchema = z
   .object({
     path: z.string().min(1).max(4096).optional(),
     digest: z.string().min(1).max(200).optional(),

@@ -1,16 +1,11 @@
+import type { z } from 'zod';
+import type { datasetRefSchema } from '../../../src-shared/contract';
 import type { DatasetVersion } from '../../../src-shared/domain';
 import type { DigestCache } from './digest';
 import { describeLocal, type LocalDataset } from './describe-local';
 
-/** A dataset version as a caller names it: a local path, or a digest it already has and a name. */
-export interface DatasetRef {
-  path?: string;
-  digest?: string;
-  name?: string;
-  source?: string;
-  context?: string;
-  kind?: DatasetVersion['kind'];
-}
+/** A dataset version as a caller names it (the contract's ref), with the kind outputs have. */
+export type DatasetRef = z.infer<typeof datasetRefSchema> & { kind?: DatasetVersion['kind'] };
 
 /** The source type MLflow would give a URI: its scheme (`s3`, `https`, …), or `external`. */
 function sourceTypeOf(source: string | undefined): string {

@@ -1,31 +1,19 @@
 // `inputs.json` and `outputs.json` beside a run folder's `run.json` (README "The run-folder
 // format"): arrays of the data a run read and wrote, named like the API's dataset refs.
 import { z } from 'zod';
-import { LIMITS } from '../../../src-shared/limits';
+import { datasetRefSchema } from '../../../src-shared/contract';
 import { describeIssue } from '../api/dispatch';
 
 export const INPUTS_FILE = 'inputs.json';
 export const OUTPUTS_FILE = 'outputs.json';
 
-const refFields = {
-  /** Relative to the run folder (and inside it), or absolute. */
-  path: z.string().min(1).max(4096).optional(),
-  digest: z.string().min(1).max(200).optional(),
-  name: z.string().trim().min(1).max(LIMITS.nameLength).optional(),
-  source: z.string().max(4096).optional(),
-  context: z.string().max(200).optional(),
-};
-const needsPathOrDigest = {
-  check: (r: { path?: string; digest?: string; name?: string }) => r.path !== undefined || (r.digest !== undefined && r.name !== undefined),
-  message: 'needs a path, or a digest and a name',
-};
-
-const inputsSchema = z.array(z.object(refFields).refine(needsPathOrDigest.check, needsPathOrDigest.message)).max(1000);
+// The API's ref (a path, or a digest and a name); here a relative path is relative to the run
+// folder, and outputs may also be models, which need a path.
+const inputsSchema = z.array(datasetRefSchema).max(1000);
 const outputsSchema = z
   .array(
-    z
-      .object({ ...refFields, kind: z.enum(['dataset', 'artifact', 'model']).default('dataset') })
-      .refine(needsPathOrDigest.check, needsPathOrDigest.message)
+    datasetRefSchema
+      .and(z.object({ kind: z.enum(['dataset', 'artifact', 'model']).default('dataset') }))
       .refine((r) => r.kind !== 'model' || r.path !== undefined, { message: 'a model needs a path' }),
   )
   .max(1000);
