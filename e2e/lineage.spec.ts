@@ -123,7 +123,9 @@ test.describe('lineage page', () => {
     await mkdir(SHOTS, { recursive: true });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
+      // A reload, not only a new hash: the page keeps its viewport across hash changes.
       await lineagePage.open();
+      await page.reload();
       await lineagePage.waitDrawn();
       await page.screenshot({ path: `${SHOTS}lineage-pipeline-${scheme}.png` });
       await lineagePage.node(model).click();

@@ -7,7 +7,8 @@ import '@xyflow/react/dist/style.css';
 import type { Theme } from '../../stores/ui-store';
 import { useLineageStore } from '../../stores/lineage-store';
 import { lineageEdgeTypes, type LineageFlowEdge } from './lineage-edge';
-import { NODE_SIZE } from './lineage-layout';
+import type { LineageNode } from '../../../../src-shared/domain';
+import { NODE_SIZE, type Positions } from './lineage-layout';
 import { lineageNodeTypes, type LineageFlowNode } from './lineage-nodes';
 
 /** Up to this many nodes the whole graph is fitted into view; past it labels would be unreadable. */
@@ -96,15 +97,32 @@ export function LineageCanvas({ theme, onNodeClick, onPaneClick }: { theme: Them
     return () => cancelAnimationFrame(frame);
   }, [focus, flow]);
 
-  // Marks the page drawn for tests and the benchmark once the browser has painted this layout.
+  // The first drawing of a small graph fits it into view, then marks the page drawn (for tests
+  // and the benchmark) once the browser has painted. The fit is computed here from the layout:
+  // React Flow's own measures only nodes already rendered, and with `onlyRenderVisibleElements`
+  // those are the ones the default viewport happens to show.
   useEffect(() => {
     const root = rootRef.current;
     if (!root || layoutVersion === 0) return;
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => root.setAttribute('data-drawn', String(layoutVersion)));
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [layoutVersion, flowNodes]);
+    let cancelled = false;
+    let frame = 0;
+    const markDrawn = () => {
+      frame = requestAnimationFrame(() => {
+        frame = requestAnimationFrame(() => {
+          if (!cancelled) root.setAttribute('data-drawn', String(layoutVersion));
+        });
+      });
+    };
+    if (start.fit && !root.hasAttribute('data-drawn')) {
+      const { graph: g, positions: at } = useLineageStore.getState();
+      void flow.setViewport(fitViewport(g.nodes, at, root.clientWidth, root.clientHeight));
+    }
+    markDrawn();
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
+  }, [layoutVersion, flowNodes, flow, start.fit]);
 
   return (
     <div className="lineage-canvas" ref={rootRef} data-testid="lineage-canvas" data-nodes={graph.nodes.length} data-edges={edges.length}>
@@ -119,8 +137,6 @@ export function LineageCanvas({ theme, onNodeClick, onPaneClick }: { theme: Them
         nodesConnectable={false}
         elementsSelectable={false}
         edgesFocusable={false}
-        fitView={start.fit}
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
         defaultViewport={start.viewport}
         minZoom={0.05}
         maxZoom={2}
@@ -144,4 +160,25 @@ function topLeft(positions: Record<string, { x: number; y: number }>): { x: numb
     if (p.y < y) y = p.y;
   }
   return Number.isFinite(x) ? { x, y } : { x: 0, y: 0 };
+}
+
+/** The viewport that shows every node with a margin, never zoomed in past 110%. */
+function fitViewport(nodes: readonly LineageNode[], positions: Positions, width: number, height: number): Viewport {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const n of nodes) {
+    const p = positions[n.id];
+    if (!p) continue;
+    const size = NODE_SIZE[n.kind];
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y - 12); // the badge on the node's top edge
+    maxX = Math.max(maxX, p.x + size.width);
+    maxY = Math.max(maxY, p.y + size.height);
+  }
+  if (!Number.isFinite(minX)) return { x: 0, y: 0, zoom: 1 };
+  const margin = 40;
+  const zoom = Math.min(1.1, (width - 2 * margin) / (maxX - minX), (height - 2 * margin) / (maxY - minY));
+  return { x: (width - (maxX - minX) * zoom) / 2 - minX * zoom, y: (height - (maxY - minY) * zoom) / 2 - minY * zoom, zoom };
 }

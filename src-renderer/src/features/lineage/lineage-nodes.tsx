@@ -92,11 +92,14 @@ function RunNode({ data }: NodeProps<LineageFlowNode>) {
   );
 }
 
-/** MLflow's `LOGGED_MODEL_READY` reads as "ready". */
+/** MLflow's `LOGGED_MODEL_READY` reads as "ready"; other details as they are. */
+export function modelDetail(detail: string): string {
+  const status = /^LOGGED_MODEL_(\w+)$/.exec(detail)?.[1];
+  return status ? status.toLowerCase().replaceAll('_', ' ') : detail;
+}
+
 function ModelNode({ data }: NodeProps<LineageFlowNode>) {
-  const { node } = data;
-  const status = /^LOGGED_MODEL_(\w+)$/.exec(node.detail)?.[1];
-  return <Frame node={node}>{status ? status.toLowerCase().replaceAll('_', ' ') : node.detail}</Frame>;
+  return <Frame node={data.node}>{modelDetail(data.node.detail)}</Frame>;
 }
 
 function PlainNode({ data }: NodeProps<LineageFlowNode>) {

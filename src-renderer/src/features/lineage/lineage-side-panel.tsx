@@ -12,6 +12,7 @@ import { useDatasetsStore } from '../../stores/datasets-store';
 import { useLineageStore } from '../../stores/lineage-store';
 import { useRunsStore } from '../../stores/runs-store';
 import { runsUsingDataset } from './lineage-graph';
+import { modelDetail } from './lineage-nodes';
 
 const KIND_TITLES: Record<LineageNode['kind'], string> = { dataset: 'Dataset', artifact: 'Artifact', run: 'Run', model: 'Model' };
 
@@ -183,7 +184,7 @@ function ModelDetails({ node }: { node: LineageNode }) {
             '—'
           )}
         </Field>
-        {node.detail && <Field label="Details">{node.detail}</Field>}
+        {node.detail && <Field label="Status">{modelDetail(node.detail)}</Field>}
         {node.modelId && (
           <Field label="Model id">
             <span className="mono lineage-panel__wrap">{node.modelId}</span>
