@@ -1,10 +1,10 @@
 // Dataset versions from a scripted pipeline (fixtures/dataset-pipeline): the dataset page lists
 // both versions of the changed CSV and their exact diff, the first training run is flagged as
 // trained on outdated data, and the runs table can show just it.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scriptedPipeline } from './fixtures/dataset-pipeline';
+import { CLEAN_V2, scriptedPipeline } from './fixtures/dataset-pipeline';
 import { expect, test } from './fixtures/test';
 import { DatasetsPage } from './pages/datasets-page';
 
@@ -121,4 +121,40 @@ test('the sample runs bring a dataset chain and a model', async ({ page, runsPag
   await datasets.open('imdb-reviews/clean');
   await expect(datasets.versionRow(1).getByTestId('version-produced-by')).toHaveText('prepare-reviews');
   await expect(datasets.versionRow(1).getByTestId('version-used-by')).toContainText('distilbert-lr2e-5');
+});
+
+/** A finished run folder that read `data/clean.csv` (train) and, optionally, output a model. */
+async function trainingFolder(watchDir: string, name: string, csv: string, model: boolean): Promise<string> {
+  const id = `${name}-0123456789abcdef`.replace(/[^\w-]/g, '');
+  const source = join(dir, name);
+  await mkdir(join(source, 'data'), { recursive: true });
+  await writeFile(join(source, 'data', 'clean.csv'), csv);
+  await writeFile(join(source, 'run.json'), JSON.stringify({ id, experiment: 'folders', name, status: 'FINISHED', startTime: Date.now(), endTime: Date.now() }));
+  await writeFile(join(source, 'inputs.json'), JSON.stringify([{ path: 'data/clean.csv', name: 'folder/clean', context: 'train' }]));
+  if (model) {
+    await mkdir(join(source, 'artifacts', 'model'), { recursive: true });
+    await writeFile(join(source, 'artifacts', 'model', 'MLmodel'), 'artifact_path: model\nflavors: {}\n');
+    await writeFile(join(source, 'outputs.json'), JSON.stringify([{ kind: 'model', name: 'folder-model', path: 'artifacts/model' }]));
+  }
+  // Copied in whole, so the watcher never reads a half-written folder.
+  await cp(source, join(watchDir, name), { recursive: true });
+  return id;
+}
+
+test('a model trained on data that changed since shows the newer-data badge', async ({ server, runsPage, runPage }) => {
+  await runsPage.open();
+  const withModel = await trainingFolder(server.watchDir, 'folder-train-c', 'id,text,label\n1,good,1\n2,bad,0\n', true);
+  await expect(runsPage.row(withModel)).toBeVisible();
+  await runPage.open(withModel);
+  await expect(runPage.models.getByTestId('model-output')).toContainText('folder-model');
+  await expect(runPage.models.getByTestId('model-newer-data')).toHaveCount(0);
+
+  // Another run reads a newer version of the same dataset: the first run's model is now stale.
+  const later = await trainingFolder(server.watchDir, 'folder-train-d', CLEAN_V2, false);
+  await runsPage.open();
+  await expect(runsPage.row(later)).toBeVisible();
+  await expect(runsPage.row(withModel).getByTestId('row-newer-data')).toBeVisible();
+  await runPage.open(withModel);
+  await expect(runPage.newerData).toHaveAttribute('title', /folder\/clean has a newer version/);
+  await expect(runPage.models.getByTestId('model-newer-data')).toBeVisible();
 });
