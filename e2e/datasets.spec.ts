@@ -51,7 +51,8 @@ test('dataset versions, their diff, the runs that used them, and the newer-data 
   await expect(datasets.columnsRemoved).toHaveCount(0);
   await expect(page.getByTestId('diff-digest')).toContainText('changed');
   // Picking the same version on both sides shows no change.
-  const [v1, v2] = await datasets.diffBase.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const v1 = await datasets.diffBase.locator('option').nth(0).getAttribute('value');
+  const v2 = await datasets.diffBase.locator('option').nth(1).getAttribute('value');
   await datasets.diffNext.selectOption(v1!);
   await expect(datasets.diffRowsDelta).toHaveText('±0');
   await expect(page.getByTestId('diff-columns-same')).toContainText('Same 3 columns');
