@@ -44,6 +44,10 @@ test('screenshots of datasets, a version diff and a run’s inputs and outputs',
       await expect(datasets.chart.locator('.recharts-line')).toHaveCount(2);
       await page.screenshot({ path: `${OUT}dataset-diff-${scheme}.png`, fullPage: true });
 
+      await datasets.open('reviews/eval');
+      await expect(page.getByTestId('version-schema')).toBeVisible();
+      await page.screenshot({ path: `${OUT}dataset-one-version-${scheme}.png` });
+
       await runPage.open(trainNew);
       await expect(runPage.newerData).toBeVisible();
       await expect(runPage.datasetInput('reviews/clean').getByTestId('dataset-newer')).toBeVisible();

@@ -85,6 +85,7 @@ test('dataset versions, their diff, the runs that used them, and the newer-data 
   await runPage.datasetInput('reviews/raw').getByTestId('dataset-link').click();
   await expect(datasets.versionCount).toHaveText('1 version');
   await expect(datasets.diff).toHaveCount(0);
+  await expect(page.getByTestId('version-schema')).toContainText(/id\s*int\w*/);
 
   // The runs table: the badge on the stale run only, and the toggle shows just it.
   await runsPage.open();

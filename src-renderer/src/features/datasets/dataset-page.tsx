@@ -6,6 +6,7 @@ import { routeHref } from '../../lib/hash-router';
 import { useDatasetsStore } from '../../stores/datasets-store';
 import { defaultPair } from './version-diff';
 import { VersionDiffPanel } from './version-diff-panel';
+import { VersionSchema } from './version-schema';
 import { VersionsChart } from './versions-chart';
 import { VersionsTable } from './versions-table';
 import '../run/io-cards.css';
@@ -66,6 +67,11 @@ export function DatasetPage({ name }: { name: string }) {
         <div className="dataset-page__top">
           <VersionDiffPanel versions={versions} baseId={diff.baseId} nextId={diff.nextId} onPick={(baseId, nextId) => setPicked({ baseId, nextId })} />
           <VersionsChart versions={versions} />
+        </div>
+      )}
+      {versions.length === 1 && latest && (
+        <div className="dataset-page__top">
+          <VersionSchema version={latest} />
         </div>
       )}
       {versions.length > 0 && <VersionsTable versions={versions} usage={entry?.usage ?? {}} loading={entry?.status === 'loading'} diffIds={diff ? [diff.baseId, diff.nextId] : []} />}

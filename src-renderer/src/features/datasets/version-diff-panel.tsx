@@ -59,8 +59,8 @@ export function VersionDiffPanel({
   if (!base || !next) return null;
   const diff = diffVersions(base, next);
   return (
-    <section className="panel dataset-diff" data-testid="version-diff">
-      <header className="dataset-diff__head">
+    <section className="panel dataset-card" data-testid="version-diff">
+      <header className="dataset-card__head">
         <h2 className="section-title">Compare versions</h2>
         <VersionPicker label="from" versions={versions} value={base.id} onChange={(id) => onPick(id, next.id)} testId="diff-base" />
         <span className="muted" aria-hidden>
