@@ -6,6 +6,7 @@ import { shortDigest } from '../../lib/digest';
 import { formatBytes, formatCount, formatDateCompact, formatDateTimeSeconds } from '../../lib/format';
 import { navigate, routeHref } from '../../lib/hash-router';
 import { useDatasetsStore } from '../../stores/datasets-store';
+import '../run/io-cards.css';
 import './datasets.css';
 
 /** Every dataset name with its latest version; a row opens the dataset's page. */
