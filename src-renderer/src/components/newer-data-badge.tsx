@@ -18,9 +18,9 @@ export function NewerDataBadge({
   testId?: string;
 }) {
   const label = kind === 'run' ? 'newer data available' : 'newer version available';
-  const title =
-    (kind === 'run' ? 'A dataset this was trained on has a newer version' : 'This dataset has a newer version than the one used here') +
-    (detail ? `: ${detail}` : '');
+  // A run's flag may come from further upstream than its own inputs (what they were made from).
+  const fallback = kind === 'run' ? 'data upstream of this has a newer version; the lineage page shows where' : 'a later version of this dataset exists';
+  const title = `${label[0]!.toUpperCase()}${label.slice(1)}: ${detail ?? fallback}`;
   return (
     <span className={`newer-data-badge${compact ? ' newer-data-badge--compact' : ''}`} title={title} aria-label={compact ? label : undefined} data-testid={testId}>
       <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden>
