@@ -9,6 +9,7 @@ reader of its log, so `read_run_log` below does the framing, independently of Ru
 from __future__ import annotations
 
 import json
+import math
 import os
 import struct
 import subprocess
@@ -98,6 +99,12 @@ def item_key(item) -> str:
     return ".".join(item.nested_key) if item.nested_key else item.key
 
 
+def js_round(x: float) -> int:
+    """JavaScript's Math.round (halves up), which the reader uses; Python's round() takes halves
+    to even, so a timestamp landing on .5 ms would differ by one."""
+    return math.floor(x + 0.5)
+
+
 def log_series(records) -> dict[str, list[tuple[float, float, float]]]:
     """Every numeric history value and system-metrics sample as key → [(step, timestamp_ms, value)]."""
     out: dict[str, list] = {}
@@ -107,9 +114,9 @@ def log_series(records) -> dict[str, list[tuple[float, float, float]]]:
             row = {item_key(i): json.loads(i.value_json) for i in r.history.item}
             for k, v in row.items():
                 if not k.startswith("_") and isinstance(v, (int, float)) and not isinstance(v, bool):
-                    out.setdefault(k, []).append((row["_step"], round(row["_timestamp"] * 1000), v))
+                    out.setdefault(k, []).append((row["_step"], js_round(row["_timestamp"] * 1000), v))
         elif kind == "stats":
-            ms = r.stats.timestamp.seconds * 1000 + round(r.stats.timestamp.nanos / 1e6)
+            ms = r.stats.timestamp.seconds * 1000 + js_round(r.stats.timestamp.nanos / 1e6)
             for i in r.stats.item:
                 v = json.loads(i.value_json)
                 if isinstance(v, (int, float)) and not isinstance(v, bool):

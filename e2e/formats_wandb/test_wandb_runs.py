@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import find_log, log_series, log_with_wandb, read_run_log, runlens_serve
+from conftest import find_log, js_round, log_series, log_with_wandb, read_run_log, runlens_serve
 from runlens_proc import runlens_ingest
 
 TAG_LIMIT = 8000
@@ -51,7 +51,7 @@ def check_run(rl, root: Path, info: dict) -> None:
     assert run["status"] == ("FINISHED" if info["exit_code"] == 0 else "FAILED")
     assert run["sourceKind"] == "wandb"
     assert run["sourcePath"] == str(log.parent)
-    assert run["startTime"] == run_record.start_time.seconds * 1000 + round(run_record.start_time.nanos / 1e6)
+    assert run["startTime"] == run_record.start_time.seconds * 1000 + js_round(run_record.start_time.nanos / 1e6)
     assert run["endTime"] is not None and run["endTime"] >= run["startTime"]
 
     # config → params: flattened with dots; strings as they are, other values as JSON.
