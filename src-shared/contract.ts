@@ -21,6 +21,7 @@ import type {
 } from './domain';
 import { RUN_STATUSES } from './domain';
 import { LIMITS } from './limits';
+import type { GateResult, GateRule, PromotionRecord, RegistryConfig } from './promotion';
 import { keyProblem, metricPointProblem, type MetricPointInput } from './metric-point-check';
 
 export { LIMITS };
@@ -80,6 +81,19 @@ export const datasetRefSchema = z
   .refine((d) => d.path !== undefined || (d.digest !== undefined && d.name !== undefined), {
     message: 'needs a path, or a digest and a name',
   });
+
+const registryNameSchema = z.string().trim().regex(/^[\w.-]{1,100}$/, 'may hold letters, digits, _ . - (at most 100)');
+/** MLflow registered model names and OCI repository names: path-like, lower-case for OCI (checked by the adapter). */
+const remoteModelSchema = z.string().trim().min(1).max(256).regex(/^[\w./-]+$/, 'may hold letters, digits, _ . / -');
+
+const promotionTargetSchema = z.object({
+  runId: runIdSchema,
+  /** A logged model id (`m-…`) or a folder under the run's artifacts holding the model; the run's only model when omitted. */
+  model: z.string().min(1).max(4096).optional(),
+  registry: registryNameSchema,
+  remoteName: remoteModelSchema,
+  alias: z.string().trim().regex(/^[\w.-]{1,128}$/, 'may hold letters, digits, _ . -').optional(),
+});
 
 const savedViewSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -219,6 +233,61 @@ export const contract = {
       focus: z.string().min(1).max(300).optional(),
       direction: z.enum(['upstream', 'downstream', 'both']).default('both'),
     }),
+  }),
+  listRegistries: method<{ registries: RegistryConfig[] }>()({
+    http: { method: 'GET', path: '/api/v1/registries' },
+    input: z.object({}),
+  }),
+  /** Creates or replaces a registry; `secret` (password or token) is stored, never returned. Omitted: keep the stored one. */
+  saveRegistry: method<{ registry: RegistryConfig }>()({
+    http: { method: 'PUT', path: '/api/v1/registries' },
+    input: z.object({
+      name: registryNameSchema,
+      kind: z.enum(['mlflow', 'oci']),
+      url: z.string().url().max(2000),
+      username: z.string().max(500).default(''),
+      secret: z.string().max(20_000).optional(),
+    }),
+  }),
+  deleteRegistry: method<{ removed: boolean }>()({
+    http: { method: 'DELETE', path: '/api/v1/registries' },
+    input: z.object({ name: registryNameSchema }),
+  }),
+  /** Gate rules of a registered model name on a registry. */
+  getGate: method<{ rules: GateRule[] }>()({
+    http: { method: 'GET', path: '/api/v1/gates' },
+    input: z.object({ registry: registryNameSchema, model: remoteModelSchema }),
+  }),
+  setGate: method<{ rules: GateRule[] }>()({
+    http: { method: 'PUT', path: '/api/v1/gates' },
+    input: z.object({
+      registry: registryNameSchema,
+      model: remoteModelSchema,
+      rules: z.array(z.object({ expression: z.string().min(1).max(LIMITS.filterLength), description: z.string().max(500).optional() })).max(50),
+    }),
+  }),
+  /** Judges a run against the gate of `model` on `registry` (and the run holding `alias` there) without pushing. */
+  checkGate: method<GateResult>()({
+    http: { method: 'POST', path: '/api/v1/promotions/check' },
+    input: promotionTargetSchema,
+  }),
+  /**
+   * Promotes a run's model: gate, upload, register, set the alias, read back and verify.
+   * Answers when the attempt is recorded (outcome `running`); progress and the end come as
+   * events. A failed gate blocks unless `overrideReason` is given.
+   */
+  promoteModel: method<{ record: PromotionRecord }>()({
+    http: { method: 'POST', path: '/api/v1/promotions', status: 202 },
+    input: promotionTargetSchema.extend({ overrideReason: z.string().trim().min(3).max(2000).optional() }),
+  }),
+  cancelPromotion: method<{ cancelled: boolean }>()({
+    http: { method: 'POST', path: '/api/v1/promotions/:id/cancel' },
+    input: z.object({ id: z.string().min(1).max(64) }),
+  }),
+  /** Audit records, newest first; all, or those of one run. */
+  listPromotions: method<{ promotions: PromotionRecord[] }>()({
+    http: { method: 'GET', path: '/api/v1/promotions' },
+    input: z.object({ runId: runIdSchema.optional() }),
   }),
   listWatchRoots: method<{ roots: WatchRoot[] }>()({
     http: { method: 'GET', path: '/api/v1/watch' },

@@ -1,5 +1,6 @@
 // Push events from the core to every UI, over SSE (serve mode) or IPC (Electron).
 import type { RunSummary, WatchRoot } from './domain';
+import type { PromotionProgress, PromotionRecord } from './promotion';
 
 export interface CoreEvents {
   /** A run was created or any of its fields, params, tags or summaries changed. */
@@ -10,6 +11,10 @@ export interface CoreEvents {
   'watch.changed': { root: WatchRoot };
   /** These dataset names gained a version (or a run recorded one): lists, lineage and badges are stale. */
   'datasets.changed': { names: string[] };
+  /** A promotion moved on (per file while uploading). */
+  'promotion.progress': PromotionProgress;
+  /** A promotion record was written or finished. */
+  'promotion.updated': { record: PromotionRecord };
 }
 export type CoreEventName = keyof CoreEvents;
 export type CoreEvent = { [K in CoreEventName]: { type: K; data: CoreEvents[K] } }[CoreEventName];
