@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   PERMISSION_DENIED: 403,
   RESOURCE_DOES_NOT_EXIST: 404,
+  /** Something else holds the resource now (a promotion of the same model is running). */
+  RESOURCE_CONFLICT: 409,
   ENDPOINT_NOT_FOUND: 404,
   REQUEST_LIMIT_EXCEEDED: 413,
   INTERNAL_ERROR: 500,

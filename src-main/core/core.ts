@@ -9,6 +9,10 @@ import { startHttpServer, type RunningServer } from './server/http-server';
 import { ArtifactStore } from './artifacts/artifact-store';
 import { DatasetRefresher } from './datasets/dataset-refresher';
 import { createMlflowRoutes } from './mlflow/mlflow-routes';
+import { RegistrySettings, type AdapterFactories } from './promotion/registry-settings';
+import { PromotionService } from './promotion/promotion-service';
+import { FileSecretStore, withEnvOverride, type SecretStore } from './promotion/secret-store';
+import { REGISTRY_ADAPTERS } from './promotion/registry-adapters';
 import { ensureDataDir, loadOrCreateToken, removeServerFile, writeServerFile } from './data-dir';
 
 export interface CoreOptions {
@@ -23,6 +27,10 @@ export interface CoreOptions {
   port?: number;
   auth?: boolean;
   log?: (message: string) => void;
+  /** Where registry secrets are kept: the Electron shell passes a safeStorage-backed one; a 0600 file otherwise. */
+  secrets?: SecretStore;
+  /** Registry adapters by kind (tests pass fakes). */
+  registryAdapters?: AdapterFactories;
 }
 
 export interface Core {
@@ -33,6 +41,7 @@ export interface Core {
   watch: WatchService;
   /** Records new versions of local datasets whose data changed on disk. */
   datasets: DatasetRefresher;
+  promotions: PromotionService;
   server: RunningServer | null;
   token: string | null;
   close(): Promise<void>;
@@ -47,7 +56,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const watch = new WatchService({ store, hub, log });
   const datasets = new DatasetRefresher({ store, hub, log });
   const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
-  const handlers = createHandlers({ store, hub, watch, artifacts, samplesDir: join(opts.resourcesDir, 'sample-runs') });
+  const secrets = withEnvOverride(opts.secrets ?? new FileSecretStore(opts.dataDir));
+  const registries = new RegistrySettings(store, secrets, opts.registryAdapters ?? REGISTRY_ADAPTERS, Date.now);
+  const promotions = new PromotionService({ store, artifacts, registries, emit: (e) => hub.emit(e) });
+  const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
   const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);
   let server: RunningServer | null = null;
@@ -72,6 +84,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dispatch,
     watch,
     datasets,
+    promotions,
     server,
     token,
     async close() {
@@ -81,6 +94,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       }
       await watch.close();
       await datasets.close();
+      await promotions.close();
       hub.flush();
       hub.close();
       store.close();

@@ -16,6 +16,9 @@ import { searchRuns } from '../search/run-search';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
 import type { ArtifactStore } from '../artifacts/artifact-store';
+import { createPromotionHandlers } from './promotion-handlers';
+import type { RegistrySettings } from '../promotion/registry-settings';
+import type { PromotionService } from '../promotion/promotion-service';
 
 /** The folder-watching side of the core, as the API sees it. */
 export interface WatchControl {
@@ -33,6 +36,8 @@ export interface HandlerDeps {
   /** Folder of the bundled sample runs (resources/sample-runs). */
   samplesDir: string;
   artifacts: ArtifactStore;
+  registries: RegistrySettings;
+  promotions: PromotionService;
   now?: () => number;
 }
 
@@ -107,5 +112,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createViewHandlers(store, now),
     ...createDatasetHandlers(store, hub, now),
     ...createLineageHandlers(store),
+    ...createPromotionHandlers(store, deps.registries, deps.promotions),
   };
 }

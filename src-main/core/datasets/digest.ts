@@ -33,17 +33,38 @@ export async function digestPath(path: string, cache: DigestCache, now = Date.no
   const abs = resolve(path);
   const st = await stat(abs);
   if (st.isDirectory()) {
-    const files = await listFiles(abs);
-    const hash = createHash('sha256');
-    let sizeBytes = 0;
-    for (const f of files) {
-      hash.update(`${f.rel}\0${await digestFile(f.abs, f.st, cache, now)}\n`);
-      sizeBytes += f.st.size;
-    }
-    return { digest: `sha256:${hash.digest('hex')}`, sizeBytes, folder: true };
+    const { digest, sizeBytes } = await digestFolder(abs, cache, now);
+    return { digest, sizeBytes, folder: true };
   }
   if (!st.isFile()) throw new Error(`${abs} is neither a file nor a folder`);
   return { digest: await digestFile(abs, st, cache, now), sizeBytes: st.size, folder: false };
+}
+
+export interface DigestedFile {
+  /** Relative to the folder, `/`-separated. */
+  rel: string;
+  abs: string;
+  size: number;
+  /** `sha256:<hex>`. */
+  digest: string;
+}
+
+/** A folder's digest (as `digestPath` makes it) with each of its files, sorted by path. */
+export async function digestFolder(path: string, cache: DigestCache, now = Date.now()): Promise<PathDigest & { files: DigestedFile[] }> {
+  const files: DigestedFile[] = [];
+  for (const f of await listFiles(resolve(path))) files.push({ rel: f.rel, abs: f.abs, size: f.st.size, digest: await digestFile(f.abs, f.st, cache, now) });
+  return { ...digestOfFiles(files), files };
+}
+
+/** The folder digest over files already digested: one `<path>\0<digest>\n` line each, sorted by path. */
+export function digestOfFiles(files: readonly Pick<DigestedFile, 'rel' | 'size' | 'digest'>[]): PathDigest {
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  for (const f of [...files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
+    hash.update(`${f.rel}\0${f.digest}\n`);
+    sizeBytes += f.size;
+  }
+  return { digest: `sha256:${hash.digest('hex')}`, sizeBytes, folder: true };
 }
 
 async function digestFile(abs: string, st: Stats, cache: DigestCache, now: number): Promise<string> {

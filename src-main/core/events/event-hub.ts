@@ -53,6 +53,14 @@ export class EventHub {
     this.schedule();
   }
 
+  /**
+   * Delivers an event now, uncoalesced: for events whose every instance matters (a promotion's
+   * end) or that their source already throttles (its progress).
+   */
+  emit(event: CoreEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
   /** Delivers pending events now (also used on shutdown and by tests). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);

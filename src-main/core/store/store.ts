@@ -8,6 +8,8 @@ import { DatasetRepo } from './dataset-repo';
 import { DigestCacheRepo } from './digest-cache-repo';
 import { LoggedModelRepo } from './logged-model-repo';
 import { ViewRepo } from './view-repo';
+import { RegistryRepo } from './registry-repo';
+import { PromotionRepo } from './promotion-repo';
 import { StaleRuns } from '../lineage/stale-runs';
 
 /** The system of record: one SQLite file and the repositories over it. */
@@ -21,6 +23,8 @@ export interface Store {
   models: LoggedModelRepo;
   watch: WatchRepo;
   views: ViewRepo;
+  registries: RegistryRepo;
+  promotions: PromotionRepo;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -39,6 +43,8 @@ export function openStore(file: string): Store {
     models: new LoggedModelRepo(db),
     watch: new WatchRepo(db),
     views: new ViewRepo(db),
+    registries: new RegistryRepo(db),
+    promotions: new PromotionRepo(db),
     tx: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

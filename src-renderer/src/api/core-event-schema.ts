@@ -20,6 +20,29 @@ const eventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('watch.changed'), data: z.object({ root: z.looseObject({ path: z.string() }) }) }),
   z.object({ type: z.literal('datasets.changed'), data: z.object({ names: z.array(z.string()) }) }),
+  z.object({
+    type: z.literal('promotion.progress'),
+    data: z.object({
+      promotionId: z.string(),
+      phase: z.enum(['gate', 'upload', 'register', 'verify', 'done']),
+      file: z.string().nullable(),
+      bytesDone: z.number(),
+      bytesTotal: z.number(),
+    }),
+  }),
+  z.object({
+    type: z.literal('promotion.updated'),
+    data: z.object({
+      record: z.looseObject({
+        id: z.string(),
+        runId: z.string(),
+        registry: z.string(),
+        remoteName: z.string(),
+        outcome: z.enum(['verified', 'failed', 'blocked', 'cancelled', 'running']),
+        gate: z.looseObject({ passed: z.boolean(), rules: z.array(z.looseObject({ expression: z.string(), passed: z.boolean(), detail: z.string() })) }),
+      }),
+    }),
+  }),
 ]);
 
 /** The event, or null when it is malformed or of a type this UI does not know. */

@@ -1,0 +1,4 @@
+// The registry kinds this build can push to: one adapter module per kind.
+import type { AdapterFactories } from './registry-settings';
+
+export const REGISTRY_ADAPTERS: AdapterFactories = {};

@@ -1,0 +1,82 @@
+// SECURITY: registry secrets (passwords, tokens) live only behind this interface. They never
+// enter SQLite, never leave the core through the contract (the API answers `hasSecret`), and
+// are never logged: callers hand them to an adapter and nowhere else.
+import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+
+export interface SecretStore {
+  get(registry: string): string | null;
+  /** `null` forgets the registry's secret. */
+  set(registry: string, secret: string | null): void;
+}
+
+/** `RUNLENS_REGISTRY_<NAME>_SECRET`: the name upper-cased, anything not a letter or digit as `_`. */
+export function secretEnvName(registry: string): string {
+  return `RUNLENS_REGISTRY_${registry.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_SECRET`;
+}
+
+/** Environment variables (a CI pipeline's secrets) take precedence over what a store keeps. */
+export function withEnvOverride(inner: SecretStore, env: NodeJS.ProcessEnv = process.env): SecretStore {
+  return {
+    get: (registry) => env[secretEnvName(registry)] || inner.get(registry),
+    set: (registry, secret) => inner.set(registry, secret),
+  };
+}
+
+export const SECRETS_FILE = 'registry-secrets.json';
+
+/**
+ * Serve mode's secrets: `<dataDir>/registry-secrets.json`, readable by the user only (0600),
+ * replaced atomically (a temp file in the same folder, then a rename) so a crash mid-write
+ * never leaves a half-written file or a moment where the secrets are readable by others.
+ */
+export class FileSecretStore implements SecretStore {
+  private readonly file: string;
+
+  constructor(dataDir: string) {
+    this.file = join(dataDir, SECRETS_FILE);
+  }
+
+  get(registry: string): string | null {
+    return this.read()[registry] ?? null;
+  }
+
+  set(registry: string, secret: string | null): void {
+    const all = this.read();
+    if (secret === null) {
+      if (!(registry in all)) return;
+      delete all[registry];
+    } else {
+      all[registry] = secret;
+    }
+    const temp = `${this.file}.${randomUUID()}.tmp`;
+    try {
+      writeFileSync(temp, JSON.stringify(all, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+      chmodSync(temp, 0o600);
+      renameSync(temp, this.file);
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw e;
+    }
+  }
+
+  private read(): Record<string, string> {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw e;
+    }
+    // JSON.parse's message quotes the text around a syntax error: never let it out, it is secrets.
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${this.file} is not a JSON object of registry secrets`);
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  }
+}
