@@ -6,6 +6,9 @@ import { ComparePage } from '../features/compare/compare-page';
 import { DatasetPage } from '../features/datasets/dataset-page';
 import { DatasetsPage } from '../features/datasets/datasets-page';
 import { LineagePage } from '../features/lineage/lineage-page';
+import { ModelsPage } from '../features/models/models-page';
+import { PromoteDialogHost } from '../features/promotion/promote-dialog';
+import { RegistriesPage } from '../features/promotion/registries-page';
 import { useRunsStore } from '../stores/runs-store';
 import { startLiveUpdates } from './live-updates';
 import { useApplyTheme } from './theme';
@@ -33,7 +36,10 @@ export function App() {
         {route.page === 'datasets' && <DatasetsPage />}
         {route.page === 'dataset' && <DatasetPage key={route.name} name={route.name} />}
         {route.page === 'lineage' && <LineagePage focus={route.focus} query={route.q} theme={theme} />}
+        {route.page === 'models' && <ModelsPage outcome={route.outcome} />}
+        {route.page === 'registries' && <RegistriesPage />}
       </main>
+      <PromoteDialogHost />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useCompareSeriesStore } from '../stores/compare-series-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useDatasetsStore } from '../stores/datasets-store';
 import { useLineageStore } from '../stores/lineage-store';
+import { usePromotionsStore } from '../stores/promotions-store';
 import { useRunIoStore } from '../stores/run-io-store';
 import { useRunQueryStore } from '../stores/run-query-store';
 import { useRunsStore } from '../stores/runs-store';
@@ -60,6 +61,12 @@ export function startLiveUpdates(): () => void {
           void useRunsStore.getState().load();
           useRunIoStore.getState().refetchAll();
           break;
+        case 'promotion.progress':
+          usePromotionsStore.getState().progressed(event.data);
+          break;
+        case 'promotion.updated':
+          usePromotionsStore.getState().recordUpdated(event.data.record);
+          break;
       }
     },
     onState: (state) => useConnectionStore.getState().setState(state),
@@ -72,6 +79,7 @@ export function startLiveUpdates(): () => void {
       useArtifactsStore.getState().refetchAll();
       useDatasetsStore.getState().changed();
       useLineageStore.getState().changed();
+      usePromotionsStore.getState().refetch();
     },
   });
 

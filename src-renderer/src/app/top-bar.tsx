@@ -34,6 +34,9 @@ export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
         <a href={routeHref({ page: 'lineage', focus: null, q: '' })} aria-current={route.page === 'lineage' ? 'page' : undefined} data-testid="nav-lineage">
           Lineage
         </a>
+        <a href={routeHref({ page: 'models', outcome: null })} aria-current={route.page === 'models' ? 'page' : undefined} data-testid="nav-models">
+          Models
+        </a>
         {route.page === 'run' && (
           <>
             <span className="top-bar__crumb" aria-hidden>
@@ -66,6 +69,21 @@ export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
         <span className="connection__dot" aria-hidden />
         {CONNECTION_LABELS[connection]}
       </span>
+      <a
+        className="top-bar__icon"
+        href={routeHref({ page: 'registries' })}
+        aria-current={route.page === 'registries' ? 'page' : undefined}
+        title="Registries: where models are promoted to"
+        aria-label="Registries settings"
+        data-testid="nav-registries"
+      >
+        <svg width="15" height="15" viewBox="0 0 16 16" aria-hidden>
+          <path
+            fill="currentColor"
+            d="M8 0a1 1 0 0 1 1 1v1.1a6 6 0 0 1 1.9.8l.8-.8a1 1 0 1 1 1.4 1.4l-.8.8a6 6 0 0 1 .8 1.9H15a1 1 0 1 1 0 2h-1.1a6 6 0 0 1-.8 1.9l.8.8a1 1 0 1 1-1.4 1.4l-.8-.8a6 6 0 0 1-1.9.8V15a1 1 0 1 1-2 0v-1.1a6 6 0 0 1-1.9-.8l-.8.8a1 1 0 1 1-1.4-1.4l.8-.8a6 6 0 0 1-.8-1.9H1a1 1 0 1 1 0-2h1.1a6 6 0 0 1 .8-1.9l-.8-.8a1 1 0 1 1 1.4-1.4l.8.8A6 6 0 0 1 7 2.1V1a1 1 0 0 1 1-1Zm0 5a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z"
+          />
+        </svg>
+      </a>
       <button
         type="button"
         className="quiet"

@@ -10,6 +10,9 @@ describe('hash routes', () => {
       { page: 'lineage', focus: null, q: '' },
       { page: 'lineage', focus: 'model:m-1', q: 'clean data & more' },
       { page: 'lineage', focus: 'dataset:12', q: '' },
+      { page: 'models', outcome: null },
+      { page: 'models', outcome: 'failed' },
+      { page: 'registries' },
     ];
     for (const route of routes) {
       expect(parseRoute(routeHref(route))).toEqual(route);
@@ -39,5 +42,14 @@ describe('hash routes', () => {
     expect(parseRoute('#/lineage')).toEqual({ page: 'lineage', focus: null, q: '' });
     expect(parseRoute('#/lineage?focus=&q=raw')).toEqual({ page: 'lineage', focus: null, q: 'raw' });
     expect(parseRoute('#/lineage?focus=run%3Aabc')).toEqual({ page: 'lineage', focus: 'run:abc', q: '' });
+  });
+
+  it('routes the models page and registry settings, ignoring an unknown outcome', () => {
+    expect(routeHref({ page: 'registries' })).toBe('#/settings/registries');
+    expect(parseRoute('#/settings/registries/')).toEqual({ page: 'registries' });
+    expect(parseRoute('#/settings')).toEqual({ page: 'runs' });
+    expect(parseRoute('#/models?outcome=verified')).toEqual({ page: 'models', outcome: 'verified' });
+    expect(parseRoute('#/models?outcome=nonsense')).toEqual({ page: 'models', outcome: null });
+    expect(routeHref({ page: 'models', outcome: null })).toBe('#/models');
   });
 });

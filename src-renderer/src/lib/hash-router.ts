@@ -2,6 +2,7 @@
 // `#/compare?runs=<id>,<id>`), which works the same from `runlens serve` and from the Electron
 // app's custom protocol, and which a reload or a pasted link restores.
 import { useMemo, useSyncExternalStore } from 'react';
+import type { PromotionOutcome } from '../../../src-shared/promotion';
 import { compareViewQuery, DEFAULT_COMPARE_VIEW, parseCompareView, type CompareView } from './compare-view';
 
 export type Route =
@@ -11,7 +12,12 @@ export type Route =
   | { page: 'datasets' }
   | { page: 'dataset'; name: string }
   /** `focus`: a lineage node id (`model:…`, `dataset:12`, `run:…`); `q`: the search text. */
-  | { page: 'lineage'; focus: string | null; q: string };
+  | { page: 'lineage'; focus: string | null; q: string }
+  /** Every promotion record; `outcome` filters them (`#/models?outcome=failed`). */
+  | { page: 'models'; outcome: PromotionOutcome | null }
+  | { page: 'registries' };
+
+const OUTCOMES: readonly PromotionOutcome[] = ['verified', 'failed', 'blocked', 'cancelled', 'running'];
 
 /** Dataset names may hold `/` (`imdb/reviews`): each segment is encoded on its own so the
  *  address stays readable. */
@@ -37,6 +43,12 @@ export function parseRoute(hash: string): Route {
     const params = new URLSearchParams(lineage[1] ?? '');
     return { page: 'lineage', focus: params.get('focus') || null, q: params.get('q') ?? '' };
   }
+  const models = /^#\/models(?:\?(.*))?$/.exec(hash);
+  if (models) {
+    const outcome = new URLSearchParams(models[1] ?? '').get('outcome');
+    return { page: 'models', outcome: OUTCOMES.find((o) => o === outcome) ?? null };
+  }
+  if (/^#\/settings\/registries(?:[/?#]|$)/.test(hash)) return { page: 'registries' };
   const dataset = /^#\/datasets\/([^?#]+)/.exec(hash);
   const datasetName = dataset?.[1] ? decodeSegments(dataset[1]) : null;
   if (datasetName) return { page: 'dataset', name: datasetName };
@@ -59,6 +71,10 @@ export function routeHref(route: Route): string {
     }
     case 'datasets':
       return '#/datasets';
+    case 'models':
+      return route.outcome ? `#/models?outcome=${route.outcome}` : '#/models';
+    case 'registries':
+      return '#/settings/registries';
     case 'dataset':
       return `#/datasets/${datasetPath(route.name)}`;
     default:

@@ -2,6 +2,7 @@ import type { RunSummary } from '../../../../src-shared/domain';
 import { RunSwatch } from '../../components/run-swatch';
 import { StatusBadge } from '../../components/status-badge';
 import { routeHref } from '../../lib/hash-router';
+import { PromoteModelButton } from '../promotion/promote-model-button';
 
 /** The compared runs, each with the colour its lines have in the charts below. */
 export function CompareHeader({ runs, baselineIndex }: { runs: RunSummary[]; baselineIndex: number }) {
@@ -17,6 +18,7 @@ export function CompareHeader({ runs, baselineIndex }: { runs: RunSummary[]; bas
             </a>
             <StatusBadge status={run.status} />
             {i === baselineIndex && <span className="compare-baseline-badge">baseline</span>}
+            <PromoteModelButton runId={run.id} compact />
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import { compareRoute, navigate, routeHref } from '../../lib/hash-router';
 import { useDatasetsStore } from '../../stores/datasets-store';
 import { useLineageStore } from '../../stores/lineage-store';
 import { useRunsStore } from '../../stores/runs-store';
+import { promoteModel } from '../promotion/promote-model-button';
 import { runsUsingDataset } from './lineage-graph';
 import { modelDetail } from './lineage-nodes';
 
@@ -192,9 +193,13 @@ function ModelDetails({ node }: { node: LineageNode }) {
         )}
       </dl>
       <div className="lineage-panel__actions">
-        {/* Promotion to a registry is its own issue; until then the model opens where it is listed. */}
+        {node.runId && node.modelId && (
+          <button type="button" className="primary" onClick={() => node.runId && node.modelId && promoteModel(node.runId, { id: node.modelId, name: node.label })} data-testid="lineage-promote-model">
+            Promote model…
+          </button>
+        )}
         {node.runId && (
-          <a className="button-link button-link--primary" href={routeHref({ page: 'run', runId: node.runId })} data-testid="lineage-open-model" title="The model is listed on its run's page, under Models">
+          <a className="button-link" href={routeHref({ page: 'run', runId: node.runId })} data-testid="lineage-open-model" title="The model is listed on its run's page, under Models">
             Open model
           </a>
         )}

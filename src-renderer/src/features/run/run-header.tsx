@@ -1,4 +1,4 @@
-import type { RunSummary } from '../../../../src-shared/domain';
+import type { RunModelOutput, RunSummary } from '../../../../src-shared/domain';
 import { CopyButton } from '../../components/copy-button';
 import { NewerDataBadge } from '../../components/newer-data-badge';
 import { RunDuration } from '../../components/run-duration';
@@ -6,6 +6,7 @@ import { RunSwatch } from '../../components/run-swatch';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTimeSeconds } from '../../lib/format';
 import { routeHref } from '../../lib/hash-router';
+import { PromoteModelButton } from '../promotion/promote-model-button';
 import { CompareWith } from './compare-with';
 import { sourceLabel } from './source-label';
 
@@ -21,8 +22,9 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 /**
  * `outdated`: which inputs have a newer version, when the run's inputs are loaded.
  * `hasLineage`: the run read or wrote something, so the lineage page has a graph for it.
+ * `models`: the models it logged, once loaded; "Promote model…" shows when there is one.
  */
-export function RunHeader({ run, outdated, hasLineage }: { run: RunSummary; outdated?: string; hasLineage: boolean }) {
+export function RunHeader({ run, outdated, hasLineage, models }: { run: RunSummary; outdated?: string; hasLineage: boolean; models: RunModelOutput[] }) {
   const source = sourceLabel(run);
   return (
     <header className="run-header" data-testid="run-header">
@@ -42,6 +44,7 @@ export function RunHeader({ run, outdated, hasLineage }: { run: RunSummary; outd
               Show in lineage
             </a>
           )}
+          {models.length > 0 && <PromoteModelButton runId={run.id} models={models} />}
           <CompareWith runId={run.id} />
         </div>
       </div>

@@ -12,6 +12,7 @@ import { MetricChart } from './metric-chart';
 import { MetricSummaryTable } from './metric-summary-table';
 import { outdatedInputs } from './newer-data';
 import { RunFiles } from './run-files';
+import { RunPromotionsPanel } from '../promotion/run-promotions-panel';
 import { RunHeader } from './run-header';
 import './run-page.css';
 
@@ -69,6 +70,7 @@ export function RunPage({ runId }: { runId: string }) {
         run={run}
         outdated={io ? outdatedInputs(io.inputs) : undefined}
         hasLineage={!!io && io.inputs.length + io.outputs.length + io.models.length > 0}
+        models={io?.models ?? []}
       />
       <div className="run-page__tables">
         <KeyValueTable title="Params" entries={run.params} testId="params-table" />
@@ -83,6 +85,7 @@ export function RunPage({ runId }: { runId: string }) {
         </div>
       )}
       <RunFiles run={run} io={io} />
+      <RunPromotionsPanel runId={run.id} hasModel={(io?.models.length ?? 0) > 0} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { CopyButton } from '../../../components/copy-button';
 import { NewerDataBadge } from '../../../components/newer-data-badge';
 import { formatCount } from '../../../lib/format';
 import { ArtifactBrowser } from '../artifacts/artifact-browser';
+import { promoteModel } from '../../promotion/promote-model-button';
 import '../artifacts/artifacts.css';
 import '../../../components/status-badge.css';
 import '../io-cards.css';
@@ -38,6 +39,9 @@ function ModelCard({ runId, model, initiallyOpen, newerData, newerDetail }: { ru
         </span>
         {model.step > 0 && <span className="tag-badge num">step {formatCount(model.step)}</span>}
         {newerData && <NewerDataBadge detail={newerDetail} testId="model-newer-data" />}
+        <button type="button" className="model-card__promote" onClick={() => promoteModel(runId, model)} data-testid="model-promote" title={`Check the gate and push ${model.name} to a registry`}>
+          Promote…
+        </button>
         <button type="button" className="quiet model-card__toggle" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="model-files-toggle">
           {open ? 'Hide files' : 'Files'}
         </button>
