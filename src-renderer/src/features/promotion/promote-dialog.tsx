@@ -170,10 +170,10 @@ function PromoteDialog({ target, onClose }: { target: PromoteTarget; onClose: ()
               if (!problem && !state.busy) void checkGate();
             }}
           >
-            <label className="promote-field">
-              <span>Registry</span>
+            <div className="promote-field">
+              <label htmlFor="promote-registry">Registry</label>
               <span className="promote-field__row">
-                <select value={state.registry} onChange={(e) => dispatch({ type: 'field', field: 'registry', value: e.target.value })} data-testid="promote-registry">
+                <select id="promote-registry" value={state.registry} onChange={(e) => dispatch({ type: 'field', field: 'registry', value: e.target.value })} data-testid="promote-registry">
                   {registries.map((r) => (
                     <option key={r.name} value={r.name}>
                       {r.name} ({r.kind === 'mlflow' ? 'MLflow' : 'OCI'})
@@ -185,7 +185,7 @@ function PromoteDialog({ target, onClose }: { target: PromoteTarget; onClose: ()
                 </a>
               </span>
               {registry && <span className="muted mono promote-field__hint">{registry.url}</span>}
-            </label>
+            </div>
             <label className="promote-field">
               <span>{registry?.kind === 'oci' ? 'Repository' : 'Registered model name'}</span>
               <input type="text" value={state.remoteName} onChange={(e) => dispatch({ type: 'field', field: 'remoteName', value: e.target.value })} data-testid="promote-remote-name" autoFocus />
