@@ -10,6 +10,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createMainWindow } from './main-window';
 import { wireIpc } from './ipc';
+import { createSafeStorageSecrets } from './safe-storage-secrets';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '../renderer');
@@ -18,7 +19,11 @@ const DEFAULT_PORT = 5850;
 registerAppScheme();
 
 async function startCore(): Promise<Core> {
-  const base = { dataDir: defaultDataDir(), uiDir, resourcesDir: resolve(here, '../../resources'), version };
+  const dataDir = defaultDataDir();
+  const log = (m: string) => console.warn(`[runlens] ${m}`);
+  // Called after app.whenReady(): safeStorage needs the app ready.
+  const secrets = createSafeStorageSecrets(dataDir, log);
+  const base = { dataDir, uiDir, resourcesDir: resolve(here, '../../resources'), version, secrets };
   // Another Runlens (e.g. `runlens serve`) may hold the usual port: take any free one then.
   return createCore({ ...base, port: DEFAULT_PORT }).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'EADDRINUSE') throw e;

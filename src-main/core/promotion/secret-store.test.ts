@@ -22,6 +22,16 @@ describe('registry secrets', () => {
     expect(readdirSync(dir)).toEqual([SECRETS_FILE]);
   });
 
+  it('writes what a codec makes of a secret (the desktop app encrypts with safeStorage)', () => {
+    const dir = tempDir();
+    const codec = { encode: (s: string) => Buffer.from(s).reverse().toString('base64'), decode: (s: string) => Buffer.from(s, 'base64').reverse().toString() };
+    const store = new FileSecretStore(dir, { fileName: 'safe.json', codec });
+    store.set('hub', 'plain-secret');
+    expect(store.get('hub')).toBe('plain-secret');
+    expect(readFileSync(join(dir, 'safe.json'), 'utf8')).not.toContain('plain-secret');
+    expect(statSync(join(dir, 'safe.json')).mode & 0o777).toBe(0o600);
+  });
+
   it('lets an environment variable override the stored secret', () => {
     const store = new FileSecretStore(tempDir());
     store.set('team-mlflow', 'from-file');

@@ -26,20 +26,32 @@ export function withEnvOverride(inner: SecretStore, env: NodeJS.ProcessEnv = pro
 
 export const SECRETS_FILE = 'registry-secrets.json';
 
+/** How a secret is written in the file: as is (serve mode) or encrypted by the OS (Electron's safeStorage). */
+export interface SecretCodec {
+  encode(secret: string): string;
+  decode(stored: string): string;
+}
+
+const PLAIN: SecretCodec = { encode: (s) => s, decode: (s) => s };
+
 /**
  * Serve mode's secrets: `<dataDir>/registry-secrets.json`, readable by the user only (0600),
  * replaced atomically (a temp file in the same folder, then a rename) so a crash mid-write
  * never leaves a half-written file or a moment where the secrets are readable by others.
+ * The desktop app uses the same file handling with an OS-encrypting codec and its own file.
  */
 export class FileSecretStore implements SecretStore {
   private readonly file: string;
+  private readonly codec: SecretCodec;
 
-  constructor(dataDir: string) {
-    this.file = join(dataDir, SECRETS_FILE);
+  constructor(dataDir: string, opts: { fileName?: string; codec?: SecretCodec } = {}) {
+    this.file = join(dataDir, opts.fileName ?? SECRETS_FILE);
+    this.codec = opts.codec ?? PLAIN;
   }
 
   get(registry: string): string | null {
-    return this.read()[registry] ?? null;
+    const stored = this.read()[registry];
+    return stored === undefined ? null : this.codec.decode(stored);
   }
 
   set(registry: string, secret: string | null): void {
@@ -48,7 +60,7 @@ export class FileSecretStore implements SecretStore {
       if (!(registry in all)) return;
       delete all[registry];
     } else {
-      all[registry] = secret;
+      all[registry] = this.codec.encode(secret);
     }
     const temp = `${this.file}.${randomUUID()}.tmp`;
     try {
