@@ -91,7 +91,10 @@ async function main(): Promise<void> {
     for (let i = 0; i < REPEATS; i++) {
       await page.goto('about:blank');
       await page.goto(new URL('/#/lineage', serve.url).href);
-      await page.waitForSelector(DRAWN, { timeout: 120_000 });
+      await page.waitForSelector(DRAWN, { timeout: 60_000 }).catch(async (error: unknown) => {
+        const status = await page.locator('[data-testid="lineage-page"]').getAttribute('data-status').catch(() => 'no page');
+        throw new Error(`not drawn (page status ${status}): ${String(error)}`);
+      });
       cold.push(await page.evaluate(() => performance.now()));
     }
 
@@ -133,4 +136,7 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

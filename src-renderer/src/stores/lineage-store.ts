@@ -86,7 +86,7 @@ export const useLineageStore = create<LineageState>()((set, get) => {
       if (get().status !== 'ready') set({ status: 'laying-out', graph, edges, nodeById });
       const positions = await runLayout({
         nodes: graph.nodes.map((n) => ({ id: n.id, kind: n.kind })),
-        edges: edges.map((e) => ({ from: e.from, to: e.to, labelled: e.context !== null })),
+        edges: edges.map((e) => ({ from: e.from, to: e.to })),
       });
       if (mine !== generation || !active) return;
       shape = nextShape;

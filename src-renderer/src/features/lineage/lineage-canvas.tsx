@@ -21,6 +21,7 @@ const MINIMAP_NODES = { from: 40, to: 2000 };
 const READABLE_ZOOM = 0.8;
 /** A focus brings its whole lit chain into view up to this many nodes; past it, the node alone. */
 const FIT_CHAIN_NODES = 200;
+const MIN_CHAIN_ZOOM = 0.4;
 
 const MARKER = { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--lineage-edge)' } as const;
 
@@ -91,7 +92,17 @@ export function LineageCanvas({ theme, onNodeClick, onPaneClick }: { theme: Them
           const top = p.y * zoom + y;
           return left >= 0 && top >= 0 && left + size.width * zoom <= root.clientWidth && top + size.height * zoom <= root.clientHeight;
         });
-        if (!inView) void flow.fitView({ nodes: chain.map((id) => ({ id })), padding: 0.12, maxZoom: Math.max(zoom, 0.6), duration: 250 });
+        if (inView) return;
+        // A chain that only fits far zoomed out (a shared source thousands of rows away) is
+        // not shown whole: the focused node is centred at the current zoom instead.
+        const fit = fitViewport(chain.map((id) => nodeById.get(id)).filter((n) => n !== undefined), at, root.clientWidth, root.clientHeight);
+        if (fit.zoom >= MIN_CHAIN_ZOOM) {
+          void flow.setViewport(fit, { duration: 250 });
+          return;
+        }
+        const p = at[focus];
+        const node = nodeById.get(focus);
+        if (p && node) void flow.setCenter(p.x + NODE_SIZE[node.kind].width / 2, p.y + NODE_SIZE[node.kind].height / 2, { zoom, duration: 250 });
       });
     });
     return () => cancelAnimationFrame(frame);

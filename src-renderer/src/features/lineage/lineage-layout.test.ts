@@ -5,7 +5,7 @@ import { layoutLineage, NODE_SIZE } from './lineage-layout';
 
 describe('lineage layout', () => {
   const graph = samplePipeline();
-  const edges = drawnEdges(graph).map((e) => ({ from: e.from, to: e.to, labelled: e.context !== null }));
+  const edges = drawnEdges(graph).map((e) => ({ from: e.from, to: e.to }));
   const at = layoutLineage({ nodes: graph.nodes, edges });
 
   it('places every node, data flowing left to right', () => {

@@ -14,29 +14,34 @@ export const NODE_SIZE: Record<LineageNodeKind, { width: number; height: number 
 
 export interface LayoutInput {
   nodes: { id: string; kind: LineageNodeKind }[];
-  edges: { from: string; to: string; labelled: boolean }[];
+  edges: { from: string; to: string }[];
 }
 
 /** Top-left corners, as React Flow places nodes. */
 export type Positions = Record<string, { x: number; y: number }>;
 
 /**
- * Past this many nodes dagre's extra ordering pass (it tries both initial orders and keeps the
- * one with fewer crossings) costs a third of the layout time (5,000 nodes: 2.7 s → 1.9 s here)
- * for a picture nobody reads at that zoom; search and focus are how such a graph is read.
+ * Past this many nodes two of dagre's refinements cost more than they give at a zoom where the
+ * graph is read through search and focus anyway. Measured on 5,000 nodes shaped like the
+ * benchmark's (chains fanning out of shared vocabularies), in Node on this machine: the
+ * network-simplex ranker 5.6 s against 1.4 s for tight-tree, and the second ordering pass (both
+ * initial orders tried, the one with fewer crossings kept) a further third.
  */
 const BIG_GRAPH_NODES = 1500;
 
 export function layoutLineage(input: LayoutInput): Positions {
+  const big = input.nodes.length > BIG_GRAPH_NODES;
   const g = new Graph({ multigraph: false });
   // ranksep leaves room for an edge's context label (train / validation) between the columns.
-  g.setGraph({ rankdir: 'LR', nodesep: 22, ranksep: 90, marginx: 20, marginy: 20 });
+  // Labels are not given to dagre: it would double every rank for them (minlen 2 and a label
+  // node per edge), which costs seconds on big graphs for a word that fits in the gap anyway.
+  g.setGraph({ rankdir: 'LR', nodesep: 22, ranksep: 90, marginx: 20, marginy: 20, ranker: big ? 'tight-tree' : 'network-simplex' });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of input.nodes) g.setNode(n.id, { ...NODE_SIZE[n.kind] });
   for (const e of input.edges) {
-    if (g.hasNode(e.from) && g.hasNode(e.to)) g.setEdge(e.from, e.to, e.labelled ? { width: 60, height: 18, labelpos: 'c' } : {});
+    if (g.hasNode(e.from) && g.hasNode(e.to)) g.setEdge(e.from, e.to, {});
   }
-  layout(g, { disableOptimalOrderHeuristic: input.nodes.length > BIG_GRAPH_NODES });
+  layout(g, { disableOptimalOrderHeuristic: big });
   const positions: Positions = {};
   for (const n of input.nodes) {
     const placed = g.node(n.id);
