@@ -5,6 +5,7 @@ import { version } from '../package.json';
 import { ApiError } from '../src-shared/errors';
 import { createCore } from './core/core';
 import { defaultDataDir } from './core/data-dir';
+import { PROMOTE_USAGE, REGISTRY_USAGE, promoteCommand, registryCommand, type CliIo } from './cli-promotion';
 
 const HELP = `runlens ${version} — local-first experiment tracker
 
@@ -14,6 +15,11 @@ Usage:
   runlens ingest PATH [--data DIR]
       Ingest what PATH holds once and report what was found: run folders, MLflow stores
       (mlruns/ folders, mlflow.db files) anywhere below a folder, or an MLflow database file.
+  ${PROMOTE_USAGE}
+      Promote a run's model to a registry: gate, push, read back and verify; prints the audit
+      record as JSON. Exit code 0 when verified, 2 when the gate blocked it, 1 on failure.
+  ${REGISTRY_USAGE}
+      Configure registries (as the UI's settings do), e.g. in a CI pipeline.
 
 Options:
   --data DIR    data directory (default: $RUNLENS_DATA or ${defaultDataDir()})
@@ -76,6 +82,26 @@ async function ingest(args: string[]): Promise<void> {
   }
 }
 
+const io: CliIo = {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  env: process.env,
+  async readStdin() {
+    if (process.stdin.isTTY) return null;
+    const parts: Buffer[] = [];
+    for await (const chunk of process.stdin) parts.push(chunk as Buffer);
+    return Buffer.concat(parts).toString('utf8');
+  },
+  onInterrupt(handler) {
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    };
+  },
+};
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -83,6 +109,12 @@ async function main(argv: string[]): Promise<void> {
       return serve(rest);
     case 'ingest':
       return ingest(rest);
+    case 'promote':
+      process.exitCode = await promoteCommand(rest, io);
+      return;
+    case 'registry':
+      process.exitCode = await registryCommand(rest, io);
+      return;
     case '--version':
     case '-v':
       console.log(version);

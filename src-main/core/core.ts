@@ -9,10 +9,10 @@ import { startHttpServer, type RunningServer } from './server/http-server';
 import { ArtifactStore } from './artifacts/artifact-store';
 import { DatasetRefresher } from './datasets/dataset-refresher';
 import { createMlflowRoutes } from './mlflow/mlflow-routes';
-import { RegistrySettings, type AdapterFactories } from './promotion/registry-settings';
-import { PromotionService } from './promotion/promotion-service';
-import { FileSecretStore, withEnvOverride, type SecretStore } from './promotion/secret-store';
-import { REGISTRY_ADAPTERS } from './promotion/registry-adapters';
+import type { AdapterFactories } from './promotion/registry-settings';
+import type { PromotionService } from './promotion/promotion-service';
+import type { SecretStore } from './promotion/secret-store';
+import { createPromotion } from './promotion/create-promotion';
 import { ensureDataDir, loadOrCreateToken, removeServerFile, writeServerFile } from './data-dir';
 
 export interface CoreOptions {
@@ -56,9 +56,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const watch = new WatchService({ store, hub, log });
   const datasets = new DatasetRefresher({ store, hub, log });
   const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
-  const secrets = withEnvOverride(opts.secrets ?? new FileSecretStore(opts.dataDir));
-  const registries = new RegistrySettings(store, secrets, opts.registryAdapters ?? REGISTRY_ADAPTERS, Date.now);
-  const promotions = new PromotionService({ store, artifacts, registries, emit: (e) => hub.emit(e) });
+  const { registries, promotions } = createPromotion({ store, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, adapters: opts.registryAdapters, emit: (e) => hub.emit(e) });
   const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
   const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);
