@@ -25,12 +25,12 @@ export function freePort(): Promise<number> {
 
 /**
  * The binaries a test needs: missing locally → skip with a message; missing in CI (`.ci/run`
- * installs them) → the test fails instead of passing silently.
+ * installs them and sets RUNLENS_REQUIRE_SERVERS) → the test fails instead of passing silently.
  */
 export function requireBinaries(paths: string[]): string | null {
   const missing = paths.filter((p) => !existsSync(p));
   if (missing.length === 0) return null;
-  if (process.env.CI) throw new Error(`missing in CI: ${missing.join(', ')} (.ci/run installs them)`);
+  if (process.env.CI || process.env.RUNLENS_REQUIRE_SERVERS) throw new Error(`missing in CI: ${missing.join(', ')} (.ci/run installs them)`);
   return `skipped: ${missing.join(', ')} not installed (sudo apt-get install docker-registry; npm run setup:python)`;
 }
 
