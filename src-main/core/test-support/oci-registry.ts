@@ -57,8 +57,9 @@ async function startTokenService(workdir: string, auth: { username: string; pass
   return { realm: `http://127.0.0.1:${port}/token`, server, count: () => issued };
 }
 
-export async function startOciRegistry(workdir: string, auth: RegistryAuth): Promise<OciRegistry> {
-  const port = await freePort();
+/** `port` given: a restart on the same address (and the same storage, in `workdir/storage`). */
+export async function startOciRegistry(workdir: string, auth: RegistryAuth, port?: number): Promise<OciRegistry> {
+  port ??= await freePort();
   const lines = ['version: 0.1', 'log:', '  level: warn', 'storage:', '  filesystem:', `    rootdirectory: ${join(workdir, 'storage')}`, '  delete:', '    enabled: true', 'http:', `  addr: 127.0.0.1:${port}`, `  secret: runlens-test-${port}`];
   let token: Awaited<ReturnType<typeof startTokenService>> | null = null;
   if (auth.kind === 'basic') {

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 export interface ServerProcess {
   url: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or `kill -9` would: no shutdown work. Resolves once it is gone. */
+  kill(): Promise<void>;
   log(): string;
 }
 
@@ -63,12 +65,18 @@ export async function startServer(opts: {
     await gone;
     clearTimeout(timer);
   };
+  const kill = async () => {
+    if (exited || child.pid === undefined) return;
+    const gone = new Promise<void>((r) => child.once('exit', () => r()));
+    process.kill(-child.pid, 'SIGKILL');
+    await gone;
+  };
   const deadline = Date.now() + opts.timeoutMs;
   while (Date.now() < deadline) {
     if (exited) throw new Error(`${opts.cmd} exited before answering:\n${log()}`);
     try {
       const res = await fetch(new URL(opts.readyPath, opts.url), { signal: AbortSignal.timeout(2000) });
-      if (res.status < 500) return { url: opts.url, stop, log };
+      if (res.status < 500) return { url: opts.url, stop, kill, log };
     } catch {
       // Not listening yet.
     }

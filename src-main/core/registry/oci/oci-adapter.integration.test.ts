@@ -119,6 +119,33 @@ describe.skipIf(skip !== null)('OCI registry adapter against docker-registry', (
     expect(await adapter.push({ ...req, signal: signal(), onProgress: () => {} })).toEqual({ remoteVersion: retried.remoteVersion, created: false });
   });
 
+  it('the registry killed mid-upload, then restarted: the retry makes one manifest with every blob', async () => {
+    const dir = join(work, 'killed');
+    mkdirSync(dir);
+    let registry = await startOciRegistry(dir, { kind: 'none' });
+    const port = Number(new URL(registry.url).port);
+    try {
+      const adapter = createOciAdapter({ name: 'k', kind: 'oci', url: registry.url, username: '', hasSecret: false }, { username: '', secret: null });
+      const files = writeModel(join(work, 'model-killed'), { MLmodel: 'flavors: {}\n', 'weights.bin': Buffer.alloc(8 * 1024 * 1024, 5) });
+      let killing: Promise<void> | null = null;
+      const req = pushRequest(files, { remoteName: 'killed', onProgress: (f, done) => f === 'weights.bin' && done > 1024 * 1024 && (killing ??= registry.kill()) });
+      const err = await adapter.push(req).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RegistryError);
+      await killing;
+
+      registry = await startOciRegistry(dir, { kind: 'none' }, port);
+      const base = `${registry.url}/v2/killed`;
+      expect(await status(`${base}/manifests/champion`)).toBe(404);
+      const retried = await adapter.push({ ...req, onProgress: () => {} });
+      expect(retried.created).toBe(true);
+      for (const f of files) expect(await status(`${base}/blobs/sha256:${f.sha256}`)).toBe(200);
+      expect(await adapter.readBack('killed', retried.remoteVersion, signal())).toEqual(local(files));
+      expect(await adapter.push({ ...req, onProgress: () => {} })).toEqual({ remoteVersion: retried.remoteVersion, created: false });
+    } finally {
+      await registry.stop();
+    }
+  });
+
   it('Basic auth (htpasswd): pushes and reads back with the password; a wrong one or none → RegistryError', async () => {
     const adapter = createOciAdapter(config('basic'), { username: USER.username, secret: USER.password });
     const pushed = await adapter.push(pushRequest(modelA));
