@@ -43,7 +43,7 @@ describe('runlens registry', () => {
     expect(JSON.parse(add.out.join('\n'))).toEqual({ name: 'ghcr', kind: 'oci', url: 'https://ghcr.io/acme', username: 'bot', hasSecret: true });
     expect(readFileSync(join(dataDir, 'registry-secrets.json'), 'utf8')).toContain('env-secret-123');
 
-    const piped = fakeIo(registry, { stdin: 'stdin-secret-456\n' });
+    const piped = fakeIo(registry, { stdin: 'stdin-secret-456\n', env: { RUNLENS_REGISTRY_SECRET: '' } });
     await registryCommand(['add', 'team', '--kind', 'mlflow', '--url', 'http://127.0.0.1:5000', '--data', dataDir], piped.io);
     expect(JSON.parse(readFileSync(join(dataDir, 'registry-secrets.json'), 'utf8'))).toMatchObject({ team: 'stdin-secret-456' });
 

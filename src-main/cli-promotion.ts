@@ -124,7 +124,7 @@ export async function registryCommand(args: string[], io: CliIo): Promise<number
   const saveInput = sub === 'add' ? parseInput('saveRegistry', { name: positionals[0], kind: values.kind, url: values.url, username: values.username }) : null;
   const removeInput = sub === 'remove' ? parseInput('deleteRegistry', { name: positionals[0] }) : null;
   // Never from the command line: arguments are visible to every user in `ps`.
-  const secret = sub === 'add' ? (io.env.RUNLENS_REGISTRY_SECRET ?? (await io.readStdin())?.replace(/\r?\n$/, '')) : undefined;
+  const secret = sub === 'add' ? (io.env.RUNLENS_REGISTRY_SECRET || (await io.readStdin())?.replace(/\r?\n$/, '')) : undefined;
   const { dataDir, store } = openData(values.data, io);
   try {
     const { registries } = createPromotion({ store, artifacts: new ArtifactStore(join(dataDir, 'artifacts')), dataDir, env: io.env, adapters: io.adapters, emit: () => {} });
