@@ -117,6 +117,9 @@ function PromoteDialog({ target, onClose }: { target: PromoteTarget; onClose: ()
         if (confirmingClose) setConfirmingClose(false);
         else requestClose();
       }}
+      // Chromium closes a dialog on a second Esc without a click in between, cancel or not: the
+      // app's state follows, and the promotion, if any, goes on in the core.
+      onClose={onClose}
       // Keys stop here: the pages behind have single-key shortcuts (j/k, /, Esc).
       onKeyDown={(event) => event.stopPropagation()}
     >
