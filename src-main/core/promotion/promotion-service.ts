@@ -134,6 +134,9 @@ export class PromotionService {
         this.running.delete(record.id);
         this.slots.delete(slot);
       });
+      // The API answers before the end: nobody may await `done`, and a rejection (the store
+      // closed under it) must not take the process down. Awaiters still see it.
+      done.catch(() => {});
       this.running.set(record.id, { controller, slot, done });
       handedOver = true;
       return { record, done };
