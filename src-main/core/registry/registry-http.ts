@@ -36,15 +36,20 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     const r = mod.request(req.url, { method: req.method, headers, signal: req.signal, agent: false }, (res) => {
       resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res });
     });
+    let bodyError: Error | null = null;
     r.on('error', (err: NodeJS.ErrnoException) => {
       if (req.signal.aborted) reject(req.signal.reason);
+      else if (bodyError) reject(new RegistryError(`could not read the file being uploaded: ${bodyError.message}`));
       else reject(new RegistryError(`cannot reach ${req.url.origin}: ${err.code ?? err.message}`));
     });
     const body = req.body;
     if (body === undefined) r.end();
     else if (typeof body === 'string' || Buffer.isBuffer(body)) r.end(body);
     else {
-      body.on('error', (err) => r.destroy(err));
+      body.on('error', (err) => {
+        bodyError = err;
+        r.destroy(err);
+      });
       body.pipe(r);
     }
   });
@@ -102,9 +107,4 @@ export function authFailed(url: URL, status: number): RegistryError {
 
 export function basicAuth(username: string, secret: string): string {
   return `Basic ${Buffer.from(`${username}:${secret}`).toString('base64')}`;
-}
-
-/** `sha256:` prefix or not, the hex digest. */
-export function digestHex(digest: string): string {
-  return digest.replace(/^sha256:/, '');
 }

@@ -146,6 +146,16 @@ describe.skipIf(skip !== null)('OCI registry adapter against docker-registry', (
     }
   });
 
+  it('a model file gone before its upload → a RegistryError saying so, and no manifest', async () => {
+    const adapter = createOciAdapter(config('none'), { username: '', secret: null });
+    const files = writeModel(join(work, 'model-gone'), { MLmodel: 'flavors: {}\n', 'model.pkl': 'gone soon' });
+    rmSync(files[1]!.absPath);
+    const err = await adapter.push(pushRequest(files, { remoteName: 'gone' })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RegistryError);
+    expect((err as Error).message).toMatch(/could not read the file being uploaded: .*ENOENT/);
+    expect(await status(`${servers.none!.url}/v2/acme/models/gone/manifests/champion`)).toBe(404);
+  });
+
   it('Basic auth (htpasswd): pushes and reads back with the password; a wrong one or none → RegistryError', async () => {
     const adapter = createOciAdapter(config('basic'), { username: USER.username, secret: USER.password });
     const pushed = await adapter.push(pushRequest(modelA));
