@@ -52,7 +52,8 @@ function compare(lhs: string | number, comparator: Clause['comparator'], rhs: Cl
   }
 }
 
-function lookup(r: SearchRecord, type: Clause['type'], key: string): string | number | null | undefined {
+/** A record's value for `<type>.<key>`; undefined when it has none (datasets are lists: see matchesClause). */
+export function lookup(r: SearchRecord, type: Clause['type'], key: string): string | number | null | undefined {
   switch (type) {
     case 'metric':
       return r.metrics?.[key];

@@ -12,7 +12,7 @@ import type { RunSummary } from '../../../src-shared/domain';
 import type { GateResult, GateRule, GateRuleResult } from '../../../src-shared/promotion';
 import { parseFilter, type Clause } from '../../../src-shared/search/filter-parser';
 import { ENTITY_ALIASES, RUN_SEARCH } from '../../../src-shared/search/filter-schema';
-import { matchesAll, type SearchRecord } from '../../../src-shared/search/match-records';
+import { lookup, matchesAll, type SearchRecord } from '../../../src-shared/search/match-records';
 import { runSearchRecord } from '../search/run-search';
 import type { RunInput } from '../store/dataset-repo';
 
@@ -38,21 +38,6 @@ function show(v: unknown): string {
   return typeof v === 'number' ? String(v) : typeof v === 'string' ? `'${v}'` : Array.isArray(v) ? `(${v.map(show).join(', ')})` : String(v);
 }
 
-function valueOf(r: SearchRecord, c: Clause): string | number | null | undefined {
-  switch (c.type) {
-    case 'metric':
-      return r.metrics?.[c.key];
-    case 'param':
-      return r.params?.[c.key];
-    case 'tag':
-      return r.tags?.[c.key];
-    case 'attribute':
-      return r.attributes[c.key];
-    default:
-      return undefined;
-  }
-}
-
 function judgeClause(record: SearchRecord, c: Clause): { passed: boolean; detail: string } {
   const op = SHOWN[c.comparator] ?? c.comparator;
   const passed = matchesAll(record, [c]);
@@ -60,7 +45,7 @@ function judgeClause(record: SearchRecord, c: Clause): { passed: boolean; detail
     const seen = (record.datasets ?? []).map((d) => d[c.key as 'name' | 'digest' | 'context']).filter((v) => v !== null);
     return { passed, detail: `dataset ${c.key} ${op} ${show(c.value)}: ${seen.length ? `inputs have ${seen.map(show).join(', ')}` : 'the run has no dataset inputs'}` };
   }
-  const lhs = valueOf(record, c);
+  const lhs = lookup(record, c.type, c.key);
   if (c.value === null) return { passed, detail: `${c.key} ${lhs === undefined || lhs === null ? 'is not set' : `is ${show(lhs)}`} (${op})` };
   if (lhs === undefined || lhs === null) return { passed, detail: `${c.key} is missing (needs ${op} ${show(c.value)})` };
   return { passed, detail: `${c.key} ${show(lhs)} ${op} ${show(c.value)}` };
@@ -78,7 +63,7 @@ function substituteBaseline(expression: string, baseline: Extract<Baseline, { ki
   const text = expression.replace(BASELINE_REF, (whole, entityName: string, rawKey: string) => {
     const entity = ENTITY_ALIASES[entityName];
     const key = /^[`"]/.test(rawKey) ? rawKey.slice(1, -1) : rawKey;
-    const v = entity && entity !== 'dataset' ? valueOf(record, { type: entity, key, comparator: '=', value: null }) : undefined;
+    const v = entity ? lookup(record, entity, key) : undefined;
     if (v === undefined || v === null || (typeof v === 'number' && Number.isNaN(v))) {
       problem ??= `baseline run ${baseline.run.name} (${baseline.run.id}, holding ${baseline.alias}) has no ${whole.slice('baseline.'.length)}`;
       return whole;
