@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PromotionRecord } from '../../../src-shared/promotion';
@@ -89,6 +90,35 @@ describe('promotion over HTTP', () => {
     expect(await status(save({ name: 'x', kind: 'hf', url: 'https://r.example' }))).toEqual([400, 'INVALID_PARAMETER_VALUE']);
     expect((await send(f.core, 'GET', '/api/v1/registries')).json().registries).toHaveLength(1);
     expect((await send(f.core, 'GET', '/api/v1/promotions')).json()).toEqual({ promotions: [] });
+    await f.core.close();
+  });
+
+  it('streams progress and the end of a promotion to SSE clients', async () => {
+    const f = await startPromotionFixture(tempDir(), { port: 0 });
+    const port = f.core.server!.port;
+    let text = '';
+    const ended = new Promise<void>((done, fail) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/v1/events', headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${f.core.token}` } }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          if (/event: promotion\.updated\ndata: .*"outcome":"verified"/.test(text)) {
+            req.destroy();
+            done();
+          }
+        });
+      });
+      req.on('error', (e) => (text.includes('verified') ? done() : fail(e)));
+      req.end();
+    });
+    // The stream is subscribed once the server has handled the request.
+    while (f.core.hub.subscriberCount === 0) await new Promise((r) => setImmediate(r));
+    const r = await send(f.core, 'POST', '/api/v1/promotions', { body: JSON.stringify({ runId: f.runId, registry: 'hub', remoteName: 'acme/clf' }) });
+    expect(r.status).toBe(202);
+    await ended;
+    expect(text).toMatch(/event: promotion\.updated\ndata: .*"outcome":"running"/);
+    expect(text).toMatch(/event: promotion\.progress\ndata: .*"phase":"upload"/);
+    expect(text).toMatch(/event: promotion\.progress\ndata: .*"phase":"done"/);
     await f.core.close();
   });
 });
