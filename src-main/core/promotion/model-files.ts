@@ -1,5 +1,6 @@
 // Which files a promotion pushes: a logged model the run produced, or a folder of the run's
 // artifacts, digested the way dataset folders are so a retry recognises its earlier push.
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiError } from '../../../src-shared/errors';
@@ -51,7 +52,10 @@ function locate(store: Store, artifacts: ArtifactStore, runId: string, model: st
   }
   const root = artifacts.localDir(run.artifactUri);
   if (!root) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run ${runId} has no local artifacts`);
-  const rel = model.replace(/^\/+|\/+$/g, '');
+  let rel = model.replace(/^\/+|\/+$/g, '');
+  // A run folder's artifact root is its `artifacts/` folder: `artifacts/model`, as the folder
+  // shows on disk, means `model` below that root (unless the root really holds `artifacts/`).
+  if (rel.startsWith('artifacts/') && !existsSync(artifacts.resolveUnder(root, rel))) rel = rel.slice('artifacts/'.length);
   return { ref: rel, path: artifacts.resolveUnder(root, rel) };
 }
 

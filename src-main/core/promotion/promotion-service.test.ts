@@ -43,18 +43,21 @@ describe('PromotionService', () => {
     await f.core.close();
   });
 
-  it('a retry of the same model finds the earlier version: one remote version, two verified attempts', async () => {
+  it('a retry of the same model finds the earlier version: one remote version, three verified attempts', async () => {
     const f = await startPromotionFixture(tempDir());
     const first = await (await f.core.promotions.start({ runId: f.runId, model: f.modelId, registry: 'hub', remoteName: 'acme/clf' })).done;
     // The same files named by their artifact path: the same digest.
     const second = await (await f.core.promotions.start({ runId: f.runId, model: 'model', registry: 'hub', remoteName: 'acme/clf' })).done;
     expect([first.outcome, second.outcome]).toEqual(['verified', 'verified']);
     expect(second.modelRef).toBe('model');
+    // As a run folder shows it on disk: its artifact root is its artifacts/ folder.
+    const third = await (await f.core.promotions.start({ runId: f.runId, model: 'artifacts/model/', registry: 'hub', remoteName: 'acme/clf' })).done;
+    expect([third.modelRef, third.modelDigest]).toEqual(['model', first.modelDigest]);
     expect(second.modelDigest).toBe(first.modelDigest);
     expect(second.remoteVersion).toBe(first.remoteVersion);
-    expect(f.registry.pushes).toBe(2);
+    expect(f.registry.pushes).toBe(3);
     expect(f.registry.versionsOf('acme/clf')).toHaveLength(1);
-    expect(f.core.promotions.list().map((r) => r.id)).toEqual([second.id, first.id]);
+    expect(f.core.promotions.list().map((r) => r.id)).toEqual([third.id, second.id, first.id]);
     await f.core.close();
   });
 
