@@ -67,6 +67,10 @@ export interface PromotionProgress {
   promotionId: string;
   phase: 'gate' | 'upload' | 'register' | 'verify' | 'done';
   file: string | null;
+  /** Over the whole push (every file of the model). */
   bytesDone: number;
   bytesTotal: number;
+  /** Of `file` alone, so a UI can draw a bar per file. */
+  fileBytesDone?: number;
+  fileBytesTotal?: number;
 }

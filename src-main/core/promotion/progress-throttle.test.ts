@@ -27,5 +27,11 @@ describe('progressThrottle', () => {
       ['b', 110, 110],
     ]);
     expect(out[0]).toMatchObject({ promotionId: 'p1', phase: 'upload' });
+    expect(out.map((p) => [p.fileBytesDone, p.fileBytesTotal])).toEqual([
+      [5, 10],
+      [10, 10],
+      [60, 100],
+      [100, 100],
+    ]);
   });
 });

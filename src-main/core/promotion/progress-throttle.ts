@@ -23,6 +23,7 @@ export function progressThrottle(
     last = t;
     let sum = 0;
     for (const v of done.values()) sum += v;
-    emit({ promotionId, phase: 'upload', file, bytesDone: Math.min(sum, total), bytesTotal: total });
+    const fileDone = done.get(file) ?? 0;
+    emit({ promotionId, phase: 'upload', file, bytesDone: Math.min(sum, total), bytesTotal: total, fileBytesDone: fileDone, fileBytesTotal: Math.max(bytesTotal, fileDone) });
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gateSummary, percent, remoteVersionLabel, rulesToText, textToRules } from './gate-format';
-import { applyProgress, newestFirst, totalProgress } from './promotion-progress';
+import { applyProgress, newestFirst } from './promotion-progress';
 import type { PromotionRecord } from '../../../../src-shared/promotion';
 
 describe('gate display', () => {
@@ -32,18 +32,21 @@ describe('gate display', () => {
 
 describe('promotion progress', () => {
   it('keeps one row per file in arrival order, the newest bytes winning', () => {
-    let s = applyProgress(undefined, { promotionId: 'p', phase: 'gate', file: null, bytesDone: 0, bytesTotal: 0 });
-    expect(s).toEqual({ phase: 'gate', files: [] });
-    s = applyProgress(s, { promotionId: 'p', phase: 'upload', file: 'model.pkl', bytesDone: 10, bytesTotal: 100 });
-    s = applyProgress(s, { promotionId: 'p', phase: 'upload', file: 'MLmodel', bytesDone: 5, bytesTotal: 5 });
-    s = applyProgress(s, { promotionId: 'p', phase: 'upload', file: 'model.pkl', bytesDone: 60, bytesTotal: 100 });
-    expect(s.files.map((f) => [f.file, f.bytesDone])).toEqual([
-      ['model.pkl', 60],
-      ['MLmodel', 5],
+    const upload = (file: string, fileBytesDone: number, fileBytesTotal: number, bytesDone: number) =>
+      ({ promotionId: 'p', phase: 'upload', file, bytesDone, bytesTotal: 105, fileBytesDone, fileBytesTotal }) as const;
+    let s = applyProgress(undefined, { promotionId: 'p', phase: 'gate', file: null, bytesDone: 0, bytesTotal: 105 });
+    expect(s).toEqual({ phase: 'gate', files: [], bytesDone: 0, bytesTotal: 105 });
+    s = applyProgress(s, upload('model.pkl', 10, 100, 10));
+    s = applyProgress(s, upload('MLmodel', 5, 5, 15));
+    s = applyProgress(s, upload('model.pkl', 60, 100, 65));
+    expect(s.files).toEqual([
+      { file: 'model.pkl', bytesDone: 60, bytesTotal: 100 },
+      { file: 'MLmodel', bytesDone: 5, bytesTotal: 5 },
     ]);
-    s = applyProgress(s, { promotionId: 'p', phase: 'verify', file: null, bytesDone: 0, bytesTotal: 0 });
+    expect([s.bytesDone, s.bytesTotal]).toEqual([65, 105]);
+    s = applyProgress(s, { promotionId: 'p', phase: 'verify', file: null, bytesDone: 105, bytesTotal: 105 });
     expect(s.phase).toBe('verify');
-    expect(totalProgress(s)).toEqual({ done: 65, total: 105 });
+    expect(s.files).toHaveLength(2);
   });
 
   it('orders records newest first', () => {

@@ -3,7 +3,6 @@ import type { PromotionOutcome, PromotionRecord } from '../../../../src-shared/p
 import { formatBytes } from '../../lib/format';
 import { usePromotionsStore } from '../../stores/promotions-store';
 import { OUTCOME_LABELS, percent, remoteVersionLabel } from './gate-format';
-import { totalProgress } from './promotion-progress';
 
 const PHASE_LABELS = { gate: 'Checking the gate…', upload: 'Uploading…', register: 'Registering the version…', verify: 'Reading back and verifying digests…', done: 'Finishing…' } as const;
 
@@ -28,17 +27,17 @@ function Bar({ done, total, label }: { done: number; total: number; label: strin
 
 export function PushProgress({ promotionId }: { promotionId: string }) {
   const progress = usePromotionsStore((s) => s.progress[promotionId]);
-  const total = totalProgress(progress);
   return (
     <div className="promote-progress" data-testid="promote-progress" data-phase={progress?.phase ?? 'gate'}>
       <div className="promote-progress__phase">
         <span>{PHASE_LABELS[progress?.phase ?? 'gate']}</span>
-        {total.total > 0 && (
+        {progress && progress.bytesTotal > 0 && (
           <span className="num muted" data-testid="promote-progress-total">
-            {formatBytes(total.done)} of {formatBytes(total.total)}
+            {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)}
           </span>
         )}
       </div>
+      {progress && progress.bytesTotal > 0 && <Bar done={progress.bytesDone} total={progress.bytesTotal} label="The whole upload" />}
       {progress && progress.files.length > 0 ? (
         <ul className="promote-files">
           {progress.files.map((f) => (
