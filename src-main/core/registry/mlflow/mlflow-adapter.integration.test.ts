@@ -149,6 +149,13 @@ print(len(m.predict(X[:5])))
     expect(await adapter.aliasHolder('big-model', 'champion', new AbortController().signal)).toBeNull();
     expect(await adapter.push({ ...req, signal: new AbortController().signal, onProgress: () => {} })).toEqual({ remoteVersion: '1', created: true });
     expect(await adapter.push({ ...req, signal: new AbortController().signal, onProgress: () => {} })).toEqual({ remoteVersion: '1', created: false });
+    // The cancelled attempt and the retry wrote into one staging run, found again by the digest.
+    const runs = await fetch(`${server.url}/api/2.0/mlflow/runs/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.secret}`).toString('base64')}` },
+      body: JSON.stringify({ experiment_ids: ['1'], filter: `tags.\`runlens.model_digest\` = '${req.modelDigest}'` }),
+    }).then((r) => r.json() as Promise<{ runs?: unknown[] }>);
+    expect(runs.runs).toHaveLength(1);
     rmSync(blobPath);
   }, 60_000);
 
