@@ -22,5 +22,6 @@ export function createPromotion(opts: PromotionOptions): { registries: RegistryS
   const secrets = withEnvOverride(opts.secrets ?? new FileSecretStore(opts.dataDir), opts.env);
   const registries = new RegistrySettings(opts.store, secrets, opts.adapters ?? REGISTRY_ADAPTERS, Date.now);
   const promotions = new PromotionService({ store: opts.store, artifacts: opts.artifacts, registries, emit: opts.emit });
+  promotions.recoverInterrupted();
   return { registries, promotions };
 }

@@ -1,8 +1,10 @@
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../src-shared/events';
 import type { PromotionProgress } from '../../../src-shared/promotion';
 import { useTempDirs } from '../test-support/temp-dir';
 import { startPromotionFixture } from '../test-support/promotion-fixture';
+import { startTestCore } from '../test-support/test-core';
 
 const tempDir = useTempDirs();
 
@@ -160,5 +162,23 @@ describe('PromotionService', () => {
     await expect(f.core.promotions.start({ ...target, model: 'nope' })).rejects.toMatchObject({ code: 'RESOURCE_DOES_NOT_EXIST' });
     expect(f.core.promotions.list()).toEqual([]);
     await f.core.close();
+  });
+
+  it('on start, finishes as failed the attempts of a process of this machine that died mid-push, and only those', async () => {
+    const dataDir = tempDir();
+    const f = await startPromotionFixture(dataDir);
+    const first = (await f.core.promotions.start({ runId: f.runId, registry: 'hub', remoteName: 'acme/clf' })).record;
+    const attempt = (id: string) => ({ ...first, id, outcome: 'running' as const, error: null, finishedAt: null });
+    // 99999999 is above any Linux pid_max: no such process.
+    f.core.store.promotions.insert(attempt('dead'), `${hostname()}:99999999`);
+    f.core.store.promotions.insert(attempt('alive'), `${hostname()}:${process.ppid}`);
+    f.core.store.promotions.insert(attempt('elsewhere'), 'another-host:99999999');
+    await f.core.close();
+
+    const core = await startTestCore(dataDir);
+    const byId = new Map(core.promotions.list().map((r) => [r.id, r]));
+    expect(byId.get('dead')).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/^Interrupted/), finishedAt: expect.any(Number) });
+    expect([byId.get('alive')!.outcome, byId.get('elsewhere')!.outcome]).toEqual(['running', 'running']);
+    await core.close();
   });
 });

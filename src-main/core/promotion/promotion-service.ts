@@ -2,7 +2,7 @@
 // (in the background) push, read back and verify, and record how it ended. The HTTP/IPC
 // handlers answer once the attempt is recorded; the CLI awaits `done`.
 import { randomUUID } from 'node:crypto';
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { ApiError } from '../../../src-shared/errors';
 import type { CoreEvent } from '../../../src-shared/events';
 import type { GateResult, PromotionOutcome, PromotionRecord } from '../../../src-shared/promotion';
@@ -71,6 +71,19 @@ export function compareReadBack(local: readonly ModelFile[], remote: readonly Re
   return problems;
 }
 
+/** The process carrying a promotion, as recorded with it. */
+const OWNER = `${hostname()}:${process.pid}`;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class PromotionService {
   private readonly now: () => number;
   private readonly user: () => string;
@@ -126,7 +139,7 @@ export class PromotionService {
         user: this.user(),
         startedAt,
         finishedAt: blocked ? startedAt : null,
-      });
+      }, OWNER);
       this.deps.emit({ type: 'promotion.updated', data: { record } });
       if (blocked) return { record, done: Promise.resolve(record) };
       const controller = new AbortController();
@@ -143,6 +156,25 @@ export class PromotionService {
     } finally {
       if (!handedOver) this.slots.delete(slot);
     }
+  }
+
+  /**
+   * Finishes as `failed` the attempts left `running` by a process of this machine that is gone
+   * (killed or crashed mid-push). Attempts of live processes — `runlens promote` beside the app —
+   * and of other machines sharing the data dir are left to them. Returns the finished records.
+   */
+  recoverInterrupted(): PromotionRecord[] {
+    const host = `${hostname()}:`;
+    const finished: PromotionRecord[] = [];
+    for (const { record, owner } of this.deps.store.promotions.running()) {
+      if (!owner?.startsWith(host) || this.running.has(record.id)) continue;
+      const pid = Number(owner.slice(host.length));
+      if (pid === process.pid || processAlive(pid)) continue;
+      const error = 'Interrupted: the Runlens process promoting it stopped before the end; promote again (the push resumes where the registry has it)';
+      finished.push(this.deps.store.promotions.finish(record.id, { outcome: 'failed', remoteVersion: null, error, at: this.now() }));
+    }
+    for (const record of finished) this.deps.emit({ type: 'promotion.updated', data: { record } });
+    return finished;
   }
 
   /** Aborts a running attempt; it ends `cancelled`. False when it is not running (here). */

@@ -52,9 +52,9 @@ export class PromotionRepo {
     this.q = {
       insert: db.prepare(
         `INSERT INTO promotions (id, run_id, model_ref, model_digest, registry, registry_kind, remote_name, remote_version, alias,
-           gate_json, override_reason, outcome, error, user, started_at, finished_at)
+           gate_json, override_reason, outcome, error, user, started_at, finished_at, owner)
          VALUES (@id, @run_id, @model_ref, @model_digest, @registry, @registry_kind, @remote_name, @remote_version, @alias,
-           @gate_json, @override_reason, @outcome, @error, @user, @started_at, @finished_at)`,
+           @gate_json, @override_reason, @outcome, @error, @user, @started_at, @finished_at, @owner)`,
       ),
       finish: db.prepare<[PromotionOutcome, string | null, string | null, number, string]>(
         "UPDATE promotions SET outcome = ?, remote_version = ?, error = ?, finished_at = ? WHERE id = ? AND outcome = 'running'",
@@ -62,11 +62,12 @@ export class PromotionRepo {
       get: db.prepare<[string], PromotionRow>('SELECT * FROM promotions WHERE id = ?'),
       all: db.prepare<[], PromotionRow>('SELECT * FROM promotions ORDER BY started_at DESC, rowid DESC'),
       ofRun: db.prepare<[string], PromotionRow>('SELECT * FROM promotions WHERE run_id = ? ORDER BY started_at DESC, rowid DESC'),
-      running: db.prepare<[], PromotionRow>("SELECT * FROM promotions WHERE outcome = 'running'"),
+      running: db.prepare<[], PromotionRow & { owner: string | null }>("SELECT * FROM promotions WHERE outcome = 'running'"),
     };
   }
 
-  insert(r: PromotionRecord): PromotionRecord {
+  /** `owner` names the process carrying a running attempt (`<host>:<pid>`). */
+  insert(r: PromotionRecord, owner: string | null = null): PromotionRecord {
     this.q.insert.run({
       id: r.id,
       run_id: r.runId,
@@ -84,6 +85,7 @@ export class PromotionRepo {
       user: r.user,
       started_at: r.startedAt,
       finished_at: r.finishedAt,
+      owner,
     });
     return this.get(r.id)!;
   }
@@ -104,8 +106,8 @@ export class PromotionRepo {
     return (runId === undefined ? this.q.all.all() : this.q.ofRun.all(runId)).map(fromRow);
   }
 
-  /** Attempts left `running` by a process that died: they can never finish now. */
-  running(): PromotionRecord[] {
-    return this.q.running.all().map(fromRow);
+  /** Attempts still `running`, with the process carrying each (null: recorded before owners were). */
+  running(): { record: PromotionRecord; owner: string | null }[] {
+    return this.q.running.all().map((row) => ({ record: fromRow(row), owner: row.owner }));
   }
 }

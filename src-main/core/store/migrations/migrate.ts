@@ -6,6 +6,7 @@ import { migration0004 } from './0004-saved-views';
 import { migration0005 } from './0005-run-search-indexes';
 import { migration0006 } from './0006-dataset-lineage';
 import { migration0007 } from './0007-promotion';
+import { migration0008 } from './0008-promotion-owner';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Every migration in order; `PRAGMA user_version` records the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
 
 export function migrate(db: Database.Database, upTo = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
