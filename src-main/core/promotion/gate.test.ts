@@ -68,6 +68,12 @@ describe('evaluateGate', () => {
     ]);
   });
 
+  it('reads baseline. only as an operand of its own, not inside a key', () => {
+    const odd = run('c2', { 'baseline.metrics.x': 1 });
+    const gate = evaluateGate([{ expression: 'metrics.baseline.metrics.x >= 1' }], odd, [], { kind: 'unknown', reason: 'must not be asked' });
+    expect(gate.rules[0]).toMatchObject({ passed: true, detail: 'baseline.metrics.x 1 ≥ 1' });
+  });
+
   it('lets baseline rules pass when nothing holds the alias yet, and fails them when the holder cannot be judged', () => {
     const rules = [{ expression: 'metrics.val_loss < baseline.metrics.val_loss' }];
     expect(evaluateGate(rules, candidate, [], none).rules[0]).toMatchObject({ passed: true, detail: none.reason });

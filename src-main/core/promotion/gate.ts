@@ -26,7 +26,8 @@ export type Baseline =
   /** Rules with `baseline.` fail: there is something, but it cannot be judged. */
   | { kind: 'unknown'; reason: string };
 
-const BASELINE_REF = /\bbaseline\.([A-Za-z]+)\.(`[^`]+`|"[^"]+"|[\w\-/:]+(?:\.[\w\-/:]+)*)/g;
+// Not after a dot or a word character: `metrics.baseline.metrics.x` is a metric's key, not a baseline.
+const BASELINE_REF = /(?<![\w.`"'])baseline\.([A-Za-z]+)\.(`[^`]+`|"[^"]+"|[\w\-/:]+(?:\.[\w\-/:]+)*)/g;
 
 export function usesBaseline(expression: string): boolean {
   return new RegExp(BASELINE_REF.source).test(expression);
