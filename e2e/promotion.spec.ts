@@ -292,6 +292,14 @@ test('push to a real mlflow server: per-file progress held mid-upload, cancel, p
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(0)).toHaveAttribute('data-outcome', 'verified');
     await expect(rows.nth(1)).toHaveAttribute('data-outcome', 'cancelled');
+
+    const models = new ModelsPage(page, server.url);
+    await models.open();
+    await expect(models.rows.nth(0)).toContainText('v1');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: `${SHOTS}models-page-verified-${scheme}.png` });
+    }
   } finally {
     proxy.release();
     await proxy.close();

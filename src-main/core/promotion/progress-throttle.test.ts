@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PromotionProgress } from '../../../src-shared/promotion';
 import { progressThrottle } from './progress-throttle';
 
@@ -33,5 +33,40 @@ describe('progressThrottle', () => {
       [60, 100],
       [100, 100],
     ]);
+  });
+
+  describe('a stalled upload', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('still shows the figure it reached: a held report goes out when its interval ends', () => {
+      vi.useFakeTimers();
+      const out: PromotionProgress[] = [];
+      let t = 0;
+      const report = progressThrottle('p1', new Map([['big', 1000]]), (p) => out.push(p), () => t);
+      report('big', 0, 1000);
+      t = 10;
+      report('big', 300, 1000);
+      t = 20;
+      report('big', 500, 1000);
+      expect(out.map((p) => p.fileBytesDone)).toEqual([0]);
+      t = 100;
+      vi.advanceTimersByTime(100);
+      expect(out.map((p) => p.fileBytesDone)).toEqual([0, 500]);
+      vi.advanceTimersByTime(1000);
+      expect(out).toHaveLength(2);
+    });
+
+    it('drops a held report when the file’s end goes out first', () => {
+      vi.useFakeTimers();
+      const out: PromotionProgress[] = [];
+      let t = 0;
+      const report = progressThrottle('p1', new Map([['f', 10]]), (p) => out.push(p), () => t);
+      report('f', 0, 10);
+      t = 5;
+      report('f', 5, 10);
+      report('f', 10, 10);
+      vi.advanceTimersByTime(1000);
+      expect(out.map((p) => p.fileBytesDone)).toEqual([0, 10]);
+    });
   });
 });
