@@ -282,6 +282,8 @@ test('push to a real mlflow server: per-file progress held mid-upload, cancel, p
     await dialog.promote.click();
     await expect(dialog.result).toHaveAttribute('data-outcome', 'verified', { timeout: 60_000 });
     await expect(dialog.result).toContainText('iris-classifier v1 on team-mlflow as “champion”');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.screenshot({ path: `${SHOTS}promote-verified-light.png` });
 
     // What MLflow itself says: the alias points at the version the record names.
     const alias = await fetch(`${mlflow.url}/api/2.0/mlflow/registered-models/alias?name=iris-classifier&alias=champion`).then((r) => r.json() as Promise<{ model_version: { version: string; run_id?: string } }>);

@@ -78,7 +78,8 @@ export function OutcomeSummary({ record }: { record: PromotionRecord }) {
         {record.outcome === 'cancelled' && <span>Cancelled before it finished. Promoting again starts a new attempt.</span>}
         {record.outcome === 'failed' && <span>The promotion failed.</span>}
       </div>
-      {record.error && (
+      {/* A cancelled record's error only repeats the badge. */}
+      {record.error && record.outcome !== 'cancelled' && (
         <p className="promote-outcome__error mono" data-testid="promote-error">
           {record.error}
         </p>

@@ -46,8 +46,8 @@ export function PromotionsTable({ records, showRun }: { records: PromotionRecord
             <tr key={r.id} data-testid="promotion-row" data-id={r.id} data-outcome={r.outcome}>
               <td>
                 <OutcomeBadge outcome={r.outcome} />
-                {r.error && (
-                  <div className="promotions-table__error" title={r.error}>
+                {r.error && r.outcome !== 'cancelled' && (
+                  <div className={`promotions-table__error${r.outcome === 'failed' ? ' promotions-table__error--failed' : ''}`} title={r.error}>
                     {r.error}
                   </div>
                 )}
