@@ -24,12 +24,13 @@ describe('promotion events from the core', () => {
   it('accepts the records and progress the core sends', () => {
     const updated = { type: 'promotion.updated', data: { record } };
     expect(parseCoreEvent(updated)).toEqual(updated);
-    const progress = { type: 'promotion.progress', data: { promotionId: 'p1', phase: 'upload', file: 'model.pkl', bytesDone: 10, bytesTotal: 20 } };
+    const progress = { type: 'promotion.progress', data: { promotionId: 'p1', phase: 'upload', file: 'model.pkl', bytesDone: 10, bytesTotal: 20, fileBytesDone: 10, fileBytesTotal: 10 } };
     expect(parseCoreEvent(progress)).toEqual(progress);
   });
 
   it('refuses malformed ones', () => {
     expect(parseCoreEvent({ type: 'promotion.updated', data: { record: { ...record, outcome: 'done' } } })).toBeNull();
     expect(parseCoreEvent({ type: 'promotion.progress', data: { promotionId: 'p1', phase: 'upload', file: null, bytesDone: '10', bytesTotal: 20 } })).toBeNull();
+    expect(parseCoreEvent({ type: 'promotion.progress', data: { promotionId: 'p1', phase: 'upload', file: 'a', bytesDone: 1, bytesTotal: 2, fileBytesDone: 'x' } })).toBeNull();
   });
 });

@@ -28,6 +28,8 @@ const eventSchema = z.discriminatedUnion('type', [
       file: z.string().nullable(),
       bytesDone: z.number(),
       bytesTotal: z.number(),
+      fileBytesDone: z.number().optional(),
+      fileBytesTotal: z.number().optional(),
     }),
   }),
   z.object({
