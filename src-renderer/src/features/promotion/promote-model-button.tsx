@@ -62,7 +62,7 @@ export function PromoteModelButton({ runId, models, compact }: { runId: string; 
       </button>
     );
   }
-  return (
+  const menu = (
     <Popover trigger={label} triggerTitle="Choose one of the run's models to push to a registry" label="Models to promote" testId="promote-model-menu" align="end">
       {(close) => (
         <>
@@ -72,4 +72,6 @@ export function PromoteModelButton({ runId, models, compact }: { runId: string; 
       )}
     </Popover>
   );
+  // Beside each run of a comparison: quiet and small, so the run names stay what catches the eye.
+  return compact ? <span className="promote-compact">{menu}</span> : menu;
 }
