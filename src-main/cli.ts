@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +88,9 @@ const io: CliIo = {
   err: (line) => console.error(line),
   env: process.env,
   async readStdin() {
-    if (process.stdin.isTTY) return null;
+    // Only what was piped or redirected in: a terminal, /dev/null or a socket gives no secret.
+    const st = fstatSync(0);
+    if (process.stdin.isTTY || !(st.isFIFO() || st.isFile())) return null;
     const parts: Buffer[] = [];
     for await (const chunk of process.stdin) parts.push(chunk as Buffer);
     return Buffer.concat(parts).toString('utf8');
