@@ -1,4 +1,3 @@
-import { fstatSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,9 +87,8 @@ const io: CliIo = {
   err: (line) => console.error(line),
   env: process.env,
   async readStdin() {
-    // Only what was piped or redirected in: a terminal, /dev/null or a socket gives no secret.
-    const st = fstatSync(0);
-    if (process.stdin.isTTY || !(st.isFIFO() || st.isFile())) return null;
+    // A terminal gives no secret (nothing was piped in); pipes, sockets (a parent's spawn) and files do.
+    if (process.stdin.isTTY) return null;
     const parts: Buffer[] = [];
     for await (const chunk of process.stdin) parts.push(chunk as Buffer);
     return Buffer.concat(parts).toString('utf8');
