@@ -232,6 +232,8 @@ export class PromotionService {
     let error: string | null = null;
     try {
       const run = requireRun(store, record.runId);
+      // A progress report the throttle held back must not go out after the push has ended.
+      let pushing = true;
       const pushed = await adapter.push({
         remoteName: record.remoteName,
         alias: record.alias,
@@ -239,9 +241,9 @@ export class PromotionService {
         runId: record.runId,
         modelDigest: record.modelDigest,
         annotations: promotionAnnotations(run, store.datasets.inputsOf(run.id), record.modelDigest),
-        onProgress: progressThrottle(record.id, sizes, (p) => emit({ type: 'promotion.progress', data: p }), this.now),
+        onProgress: progressThrottle(record.id, sizes, (p) => pushing && emit({ type: 'promotion.progress', data: p }), this.now),
         signal,
-      });
+      }).finally(() => (pushing = false));
       remoteVersion = pushed.remoteVersion;
       signal.throwIfAborted();
       phase('verify', total);
