@@ -43,7 +43,9 @@ function PromoteDialog({ target, onClose }: { target: PromoteTarget; onClose: ()
   const dialogRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
-    dialogRef.current?.showModal();
+    const dialog = dialogRef.current;
+    // Opening twice throws in older Chromium (React's dev mode runs effects twice).
+    if (dialog && !dialog.open) dialog.showModal();
     void useRegistriesStore.getState().load();
   }, []);
 
