@@ -68,9 +68,26 @@ describe.skipIf(skip !== null)('MLflow registry adapter against a real mlflow se
   let modelA: ModelFile[];
   let modelB: ModelFile[];
 
+  let port: number;
+  /** The server on `port` over the same stores, so a restart after a kill finds what was written. */
+  const startMlflow = () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_AUTH_CONFIG_PATH: join(work, 'auth.ini'), MLFLOW_FLASK_SERVER_SECRET_KEY: 'runlens-test' };
+    delete env.MLFLOW_TRACKING_URI;
+    return startServer({
+      cmd: MLFLOW,
+      args: ['server', '--host', '127.0.0.1', '--port', String(port), '--workers', '1', '--app-name', 'basic-auth',
+        '--backend-store-uri', `sqlite:///${join(work, 'mlflow.db')}`, '--artifacts-destination', join(work, 'artifacts')],
+      workdir: work,
+      env,
+      url: `http://127.0.0.1:${port}`,
+      readyPath: '/health',
+      timeoutMs: 120_000,
+    });
+  };
+
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'runlens-mlflow-registry-'));
-    const port = await freePort();
+    port = await freePort();
     writeFileSync(join(work, 'auth.ini'), [
       '[mlflow]',
       'default_permission = READ',
@@ -80,19 +97,8 @@ describe.skipIf(skip !== null)('MLflow registry adapter against a real mlflow se
       'authorization_function = mlflow.server.auth:authenticate_request_basic_auth',
       '',
     ].join('\n'));
-    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_AUTH_CONFIG_PATH: join(work, 'auth.ini'), MLFLOW_FLASK_SERVER_SECRET_KEY: 'runlens-test' };
-    delete env.MLFLOW_TRACKING_URI;
     const [started] = await Promise.all([
-      startServer({
-        cmd: MLFLOW,
-        args: ['server', '--host', '127.0.0.1', '--port', String(port), '--workers', '1', '--app-name', 'basic-auth',
-          '--backend-store-uri', `sqlite:///${join(work, 'mlflow.db')}`, '--artifacts-destination', join(work, 'artifacts')],
-        workdir: work,
-        env,
-        url: `http://127.0.0.1:${port}`,
-        readyPath: '/health',
-        timeoutMs: 120_000,
-      }),
+      startMlflow(),
       Promise.resolve().then(() => saveSklearnModels(join(work, 'model-a'), join(work, 'model-b'))),
     ]);
     server = started;
@@ -158,6 +164,30 @@ print(len(m.predict(X[:5])))
     expect(runs.runs).toHaveLength(1);
     rmSync(blobPath);
   }, 60_000);
+
+  it('the server killed mid-upload and restarted: the retry makes exactly one version', async () => {
+    const adapter = createMlflowAdapter(config, ADMIN);
+    const blobPath = join(work, 'weights-kill.bin');
+    writeFileSync(blobPath, Buffer.alloc(16 * 1024 * 1024, 9));
+    const files: ModelFile[] = [...modelB, { path: 'weights.bin', absPath: blobPath, size: 16 * 1024 * 1024, sha256: createHash('sha256').update(readFileSync(blobPath)).digest('hex') }];
+    let killing: Promise<void> | null = null;
+    const req = request(files, {
+      remoteName: 'killed-model',
+      onProgress: (f, done) => {
+        if (f === 'weights.bin' && done > 2 * 1024 * 1024 && !killing) killing = server.kill();
+      },
+    });
+    await expect(adapter.push(req)).rejects.toThrow();
+    await killing;
+    server = await startMlflow();
+    const retry = { ...req, signal: new AbortController().signal, onProgress: () => {} };
+    expect(await adapter.push(retry)).toEqual({ remoteVersion: '1', created: true });
+    expect(await adapter.push(retry)).toEqual({ remoteVersion: '1', created: false });
+    // What the registry holds is the whole model, byte for byte.
+    const back = await adapter.readBack('killed-model', '1', new AbortController().signal);
+    expect(new Map(back.map((f) => [f.path, f.sha256]))).toEqual(new Map(files.map((f) => [f.path, f.sha256])));
+    rmSync(blobPath);
+  }, 240_000);
 
   it('wrong credentials → a RegistryError naming the server, not the secret', async () => {
     const adapter = createMlflowAdapter(config, { username: 'admin', secret: 'not-the-password' });
