@@ -294,6 +294,11 @@ test('push to a real mlflow server: per-file progress held mid-upload, cancel, p
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(0)).toHaveAttribute('data-outcome', 'verified');
     await expect(rows.nth(1)).toHaveAttribute('data-outcome', 'cancelled');
+    // The model's own card says where it went.
+    const onModel = page.getByTestId('model-promotions').getByTestId('model-promotion');
+    await expect(onModel).toHaveCount(2);
+    await expect(onModel.nth(0)).toContainText('team-mlflow · iris-classifier v1 @champion');
+    await expect(onModel.nth(0).getByTestId('promotion-outcome')).toHaveAttribute('data-outcome', 'verified');
 
     const models = new ModelsPage(page, server.url);
     await models.open();

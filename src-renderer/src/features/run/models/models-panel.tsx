@@ -4,6 +4,7 @@ import { CopyButton } from '../../../components/copy-button';
 import { NewerDataBadge } from '../../../components/newer-data-badge';
 import { formatCount } from '../../../lib/format';
 import { ArtifactBrowser } from '../artifacts/artifact-browser';
+import { ModelPromotions } from '../../promotion/model-promotions';
 import { promoteModel } from '../../promotion/promote-model-button';
 import '../artifacts/artifacts.css';
 import '../../../components/status-badge.css';
@@ -55,6 +56,7 @@ function ModelCard({ runId, model, initiallyOpen, newerData, newerDetail }: { ru
           <CopyButton text={model.id} />
         </dd>
       </dl>
+      <ModelPromotions runId={runId} modelId={model.id} />
       {open && (
         <div className="model-card__files">
           <ArtifactBrowser
