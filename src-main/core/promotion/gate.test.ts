@@ -46,7 +46,7 @@ describe('evaluateGate', () => {
     const gate = evaluateGate([{ expression: 'metrics.val_accuracy >= 0.95' }, { expression: 'metrics.f1 > 0.5' }], candidate, [], none);
     expect(gate.passed).toBe(false);
     expect(gate.rules.map((r) => [r.passed, r.detail])).toEqual([
-      [false, 'val_accuracy 0.912 ≥ 0.95'],
+      [false, 'val_accuracy 0.912, needs ≥ 0.95'],
       [false, 'f1 is missing (needs > 0.5)'],
     ]);
   });

@@ -49,7 +49,8 @@ function judgeClause(record: SearchRecord, c: Clause): { passed: boolean; detail
   const lhs = lookup(record, c.type, c.key);
   if (c.value === null) return { passed, detail: `${c.key} ${lhs === undefined || lhs === null ? 'is not set' : `is ${show(lhs)}`} (${op})` };
   if (lhs === undefined || lhs === null) return { passed, detail: `${c.key} is missing (needs ${op} ${show(c.value)})` };
-  return { passed, detail: `${c.key} ${show(lhs)} ${op} ${show(c.value)}` };
+  // A failed comparison reads as what was needed, not as a false statement (`0.82 ≥ 0.9`).
+  return { passed, detail: passed ? `${c.key} ${show(lhs)} ${op} ${show(c.value)}` : `${c.key} ${show(lhs)}, needs ${op} ${show(c.value)}` };
 }
 
 /** A value of the baseline run as a literal of the filter syntax. */
