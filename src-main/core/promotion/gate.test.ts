@@ -63,7 +63,7 @@ describe('evaluateGate', () => {
     expect(gate.baselineRunId).toBe('b1');
     expect(gate.rules.map((r) => [r.passed, r.detail])).toEqual([
       [true, 'val_loss 0.31 < 0.35 (baseline: run run-b1, holding champion)'],
-      [false, 'val_accuracy 0.912 ≥ 0.95 (baseline: run run-b1, holding champion)'],
+      [false, 'val_accuracy 0.912, needs ≥ 0.95 (baseline: run run-b1, holding champion)'],
       [false, 'baseline run run-b1 (b1, holding champion) has no metrics.nope'],
     ]);
   });

@@ -52,7 +52,7 @@ describe.skipIf(skip !== null)('promotion into a real OCI registry', () => {
     // The champion is this run now: a rule asking to beat it is judged against its own values.
     await send(f.core, 'PUT', '/api/v1/gates', { body: JSON.stringify({ registry: 'local', model: 'iris', rules: [{ expression: 'metrics.val_loss < baseline.metrics.val_loss' }] }) });
     const check = await send(f.core, 'POST', '/api/v1/promotions/check', { body: JSON.stringify({ runId: f.runId, registry: 'local', remoteName: 'iris', alias: 'champion' }) });
-    expect(check.json()).toMatchObject({ passed: false, baselineRunId: f.runId, rules: [{ detail: 'val_loss 0.2 < 0.2 (baseline: run candidate, holding champion)' }] });
+    expect(check.json()).toMatchObject({ passed: false, baselineRunId: f.runId, rules: [{ detail: 'val_loss 0.2, needs < 0.2 (baseline: run candidate, holding champion)' }] });
 
     expect((await save('wrong-password')).status).toBe(200);
     const denied = await promote({ remoteName: 'other' });

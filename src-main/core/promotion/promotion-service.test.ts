@@ -70,7 +70,7 @@ describe('PromotionService', () => {
     const blocked = await f.core.promotions.start(target);
     expect(blocked.record).toMatchObject({ outcome: 'blocked', overrideReason: null, finishedAt: expect.any(Number), remoteVersion: null });
     expect(blocked.record.gate.rules.map((r) => [r.passed, r.detail])).toEqual([
-      [false, 'val_accuracy 0.93 ≥ 0.95'],
+      [false, 'val_accuracy 0.93, needs ≥ 0.95'],
       [true, 'all 1 dataset input(s) have a digest'],
     ]);
     expect(await blocked.done).toEqual(blocked.record);
@@ -92,7 +92,7 @@ describe('PromotionService', () => {
 
     f.registry.seed('acme/clf', 'champion', champion.id);
     const gate = await f.core.promotions.checkGate(target);
-    expect(gate).toMatchObject({ passed: false, baselineRunId: champion.id, rules: [{ detail: 'val_loss 0.2 < 0.1 (baseline: run champion, holding champion)' }] });
+    expect(gate).toMatchObject({ passed: false, baselineRunId: champion.id, rules: [{ detail: 'val_loss 0.2, needs < 0.1 (baseline: run champion, holding champion)' }] });
 
     f.registry.seed('acme/clf', 'champion', null);
     expect((await f.core.promotions.checkGate(target)).rules[0]).toMatchObject({ passed: false, detail: expect.stringContaining('no Runlens run') });
