@@ -54,7 +54,7 @@ describe.skipIf(skip !== null)('the built CLI promotes', () => {
     const blocked = await cli(['promote', f.runId, '--registry', 'reg', '--model', 'blocked-model', '--data', dataDir]);
     expect(blocked.code).toBe(2);
     expect(JSON.parse(blocked.stdout)).toMatchObject({ outcome: 'blocked', gate: { passed: false } });
-    expect(blocked.stderr).toContain('val_accuracy 0.93 ≥ 0.99');
+    expect(blocked.stderr).toContain('val_accuracy 0.93, needs ≥ 0.99');
 
     const wrong = await cli(['promote', f.runId, '--registry', 'nope', '--model', 'iris', '--data', dataDir]);
     expect([wrong.code, wrong.stderr]).toEqual([1, expect.stringContaining("Registry 'nope' does not exist")]);

@@ -75,7 +75,7 @@ describe('runlens promote', () => {
     store.close();
     expect(await promoteCommand([runId, '--registry', 'hub', '--model', 'acme/clf', '--path', 'model', '--data', dataDir], gate.io)).toBe(EXIT.blocked);
     expect(gate.record()).toMatchObject({ outcome: 'blocked', modelRef: 'model' });
-    expect(gate.err.join('\n')).toContain('metrics.val_accuracy >= 0.99 (val_accuracy 0.93 ≥ 0.99)');
+    expect(gate.err.join('\n')).toContain('metrics.val_accuracy >= 0.99 (val_accuracy 0.93, needs ≥ 0.99)');
 
     const override = fakeIo(registry);
     const args = [runId, '--registry', 'hub', '--model', 'acme/clf', '--model-ref', modelId, '--override-reason', 'approved in review #12', '--data', dataDir];
