@@ -6,6 +6,7 @@ import { ApiError } from '../src-shared/errors';
 import { createCore } from './core/core';
 import { defaultDataDir } from './core/data-dir';
 import { PROMOTE_USAGE, REGISTRY_USAGE, promoteCommand, registryCommand, type CliIo } from './cli-promotion';
+import { REPORT_USAGE, reportCommand } from './cli-report';
 
 const HELP = `runlens ${version} — local-first experiment tracker
 
@@ -20,6 +21,9 @@ Usage:
       record as JSON. Exit code 0 when verified, 2 when the gate blocked it, 1 on failure.
   ${REGISTRY_USAGE}
       Configure registries (as the UI's settings do), e.g. in a CI pipeline.
+  ${REPORT_USAGE}
+      Export a comparison of runs: --format json writes one file; --format csv writes a folder
+      holding params.csv and metrics.csv. Unknown runs or metric keys exit non-zero.
 
 Options:
   --data DIR    data directory (default: $RUNLENS_DATA or ${defaultDataDir()})
@@ -115,6 +119,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'registry':
       process.exitCode = await registryCommand(rest, io);
+      return;
+    case 'report':
+      process.exitCode = await reportCommand(rest, io);
       return;
     case '--version':
     case '-v':

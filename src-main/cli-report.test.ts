@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from './cli-promotion';
+import { parseReportArgs, reportCommand } from './cli-report';
+import { useTempDirs } from './core/test-support/temp-dir';
+import { coreWithRuns } from './core/test-support/report-fixture';
+
+const tempDir = useTempDirs();
+
+function fakeIo() {
+  const out: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: () => {}, env: {}, readStdin: async () => null, onInterrupt: () => () => {} };
+  return { io, out };
+}
+
+describe('runlens report arguments', () => {
+  it('names what is missing or wrong', () => {
+    expect(() => parseReportArgs(['--format', 'csv', '--out', 'x'])).toThrow('give --runs or --filter');
+    expect(() => parseReportArgs(['--runs', 'a', '--filter', 'x', '--format', 'csv', '--out', 'x'])).toThrow('give --runs or --filter');
+    expect(() => parseReportArgs(['--runs', ',', '--format', 'csv', '--out', 'x'])).toThrow('--runs needs at least one run id');
+    expect(() => parseReportArgs(['--runs', 'a', '--out', 'x'])).toThrow('--format is required');
+    expect(() => parseReportArgs(['--runs', 'a', '--format', 'html', '--out', 'x'])).toThrow("--format must be csv or json, not 'html'");
+    expect(() => parseReportArgs(['--runs', 'a', '--format', 'json'])).toThrow('--out is required');
+    expect(() => parseReportArgs(['--runs', 'a', '--format', 'json', '--out', 'x', '--colour'])).toThrow(/colour/);
+    expect(parseReportArgs(['--runs', 'a, b', '--metrics', 'loss,acc', '--baseline', 'a', '--format', 'json', '--out', 'x']).options).toEqual({
+      runs: { ids: ['a', 'b'] },
+      baseline: 'a',
+      metrics: ['loss', 'acc'],
+    });
+  });
+});
+
+describe('runlens report', () => {
+  it('writes params.csv and metrics.csv into --out, or one JSON file', async () => {
+    const dataDir = tempDir();
+    const { core, ids } = await coreWithRuns(dataDir);
+    await core.close();
+    const out = join(tempDir(), 'report');
+    const csv = fakeIo();
+    expect(await reportCommand(['--runs', `${ids.a},${ids.b}`, '--baseline', ids.a!, '--format', 'csv', '--out', out, '--data', dataDir], csv.io)).toBe(0);
+    expect(readFileSync(join(out, 'params.csv'), 'utf8')).toBe(`run_id,run_name,lr,opt\r\n${ids.a},a,0.001,adam\r\n${ids.b},b,0.01,adam\r\n`);
+    expect(readFileSync(join(out, 'metrics.csv'), 'utf8').split('\r\n')[0]).toBe('run_id,run_name,metric,last,last_step,min,min_step,max,max_step,delta_vs_baseline');
+    expect(csv.out.join('\n')).toContain('metrics.csv');
+
+    const file = join(tempDir(), 'r.json');
+    const now = () => new Date('2026-01-01T00:00:00Z');
+    expect(await reportCommand(['--filter', "params.lr = '0.001'", '--metrics', 'loss', '--format', 'json', '--out', file, '--data', dataDir], fakeIo().io, now)).toBe(0);
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    expect(json.generatedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(json.runs).toHaveLength(2);
+    expect(json.metrics.map((m: { key: string }) => m.key)).toEqual(['loss']);
+  });
+
+  it('fails with a clear message for unknown runs or keys', async () => {
+    const dataDir = tempDir();
+    const { core, ids } = await coreWithRuns(dataDir);
+    await core.close();
+    const out = join(tempDir(), 'r.json');
+    await expect(reportCommand(['--runs', `${ids.a},ghost`, '--format', 'json', '--out', out, '--data', dataDir], fakeIo().io)).rejects.toThrow('unknown run id(s): ghost');
+    await expect(reportCommand(['--runs', ids.a!, '--metrics', 'f1', '--format', 'json', '--out', out, '--data', dataDir], fakeIo().io)).rejects.toThrow('unknown metric key(s): f1');
+  });
+});

@@ -1,0 +1,84 @@
+// `runlens report`: a comparison report from the command line, for CI pipelines. Opens the data
+// dir's store directly (no server) and writes the files; `--format csv` writes a directory
+// holding params.csv and metrics.csv, `--format json` one file.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliIo } from './cli-promotion';
+import { defaultDataDir, ensureDataDir } from './core/data-dir';
+import { buildReportData, type ReportOptions } from './core/report/report-data';
+import { metricsCsv, paramsCsv } from './core/report/report-csv';
+import { reportJson } from './core/report/report-json';
+import { openStore } from './core/store/store';
+
+export const REPORT_USAGE = `runlens report (--runs ID,ID,… | --filter "QUERY") [--baseline ID] [--metrics K1,K2] --format csv|json --out PATH [--data DIR]`;
+
+const FORMATS = ['csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface ReportArgs {
+  options: ReportOptions;
+  format: Format;
+  out: string;
+  data: string | undefined;
+}
+
+const list = (s: string) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
+
+/** Parses and checks the arguments; throws a message naming what is wrong. */
+export function parseReportArgs(args: string[]): ReportArgs {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      runs: { type: 'string' },
+      filter: { type: 'string' },
+      baseline: { type: 'string' },
+      metrics: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      data: { type: 'string' },
+    },
+  });
+  if (positionals.length > 0) throw new Error(`unexpected argument '${positionals[0]}'\nusage: ${REPORT_USAGE}`);
+  if ((values.runs === undefined) === (values.filter === undefined)) throw new Error(`give --runs or --filter (one of them)\nusage: ${REPORT_USAGE}`);
+  if (values.runs !== undefined && list(values.runs).length === 0) throw new Error('--runs needs at least one run id');
+  if (!values.format) throw new Error(`--format is required (${FORMATS.join('|')})\nusage: ${REPORT_USAGE}`);
+  if (!(FORMATS as readonly string[]).includes(values.format)) {
+    throw new Error(`--format must be ${FORMATS.join(' or ')}, not '${values.format}' (html, pdf and md are to come)`);
+  }
+  if (!values.out) throw new Error(`--out is required\nusage: ${REPORT_USAGE}`);
+  return {
+    options: {
+      runs: values.runs !== undefined ? { ids: list(values.runs) } : { filter: values.filter! },
+      baseline: values.baseline,
+      metrics: values.metrics !== undefined ? list(values.metrics) : undefined,
+    },
+    format: values.format as Format,
+    out: values.out,
+    data: values.data,
+  };
+}
+
+export async function reportCommand(args: string[], io: CliIo, now: () => Date = () => new Date()): Promise<number> {
+  const parsed = parseReportArgs(args);
+  const dataDir = resolve(parsed.data ?? defaultDataDir(io.env));
+  ensureDataDir(dataDir);
+  const store = openStore(join(dataDir, 'runlens.db'));
+  try {
+    const data = buildReportData(store, parsed.options);
+    const out = resolve(parsed.out);
+    if (parsed.format === 'json') {
+      writeFileSync(out, reportJson(data, now()));
+      io.out(`Wrote ${out} (${data.runs.length} run(s), ${data.metrics.length} metric(s)).`);
+    } else {
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, 'params.csv'), paramsCsv(data));
+      writeFileSync(join(out, 'metrics.csv'), metricsCsv(data));
+      io.out(`Wrote ${join(out, 'params.csv')} and ${join(out, 'metrics.csv')} (${data.runs.length} run(s), ${data.metrics.length} metric(s)).`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,151 @@
+// The data a comparison report is made from: the runs, the params that differ, and a summary of
+// each chosen metric. Every list is sorted so the same runs and options give the same report.
+import type { MetricSummary, RunSummary } from '../../../src-shared/domain';
+import { parseFilter } from '../../../src-shared/search/filter-parser';
+import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
+import { fromWire } from '../../../src-shared/wire-number';
+import { searchRuns } from '../search/run-search';
+import type { Store } from '../store/store';
+
+export interface ReportOptions {
+  /** Run ids, in the order the report shows them; or a runs filter (MLflow syntax). */
+  runs: { ids: readonly string[] } | { filter: string };
+  baseline?: string | undefined;
+  /** Metric keys; default: the keys every run logged. */
+  metrics?: readonly string[] | undefined;
+}
+
+export interface ReportRun {
+  id: string;
+  name: string;
+  experiment: string;
+  status: string;
+  startTime: number;
+  endTime: number | null;
+  sourceKind: string;
+  sourcePath: string | null;
+  /** Tags without the ones that look like secrets. */
+  tags: Record<string, string>;
+}
+
+/** One param across the runs: its value per run id (absent → null). */
+export interface ParamRow {
+  key: string;
+  values: Record<string, string | null>;
+  differs: boolean;
+}
+
+export interface MetricCell {
+  last: number | null;
+  lastStep: number;
+  min: number | null;
+  minStep: number | null;
+  max: number | null;
+  maxStep: number | null;
+  /** `last` minus the baseline run's `last`; null without a baseline or a number on either side. */
+  deltaVsBaseline: number | null;
+}
+
+export interface MetricRow {
+  key: string;
+  byRun: Record<string, MetricCell>;
+}
+
+export interface ReportData {
+  baseline: string | null;
+  runs: ReportRun[];
+  params: ParamRow[];
+  metrics: MetricRow[];
+}
+
+/** Tag keys that look like they hold a secret; such tags never reach a report. */
+export const SECRET_KEY = /(token|secret|password|passwd|api[_-]?key|credential|auth)/i;
+
+export class ReportError extends Error {}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function sortedRecord(r: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => byKey(a, b)));
+}
+
+function pickRuns(store: Store, runs: ReportOptions['runs']): RunSummary[] {
+  if ('ids' in runs) {
+    if (runs.ids.length === 0) throw new ReportError('no runs given');
+    const unknown = runs.ids.filter((id) => !store.runs.exists(id));
+    if (unknown.length > 0) throw new ReportError(`unknown run id(s): ${unknown.join(', ')}`);
+    return [...new Set(runs.ids)].map((id) => store.runs.summary(id)!);
+  }
+  const found = searchRuns(store, parseFilter(runs.filter, RUN_SEARCH)).found;
+  if (found.length === 0) throw new ReportError(`no runs match the filter '${runs.filter}'`);
+  // A filter has no order of its own: oldest first, then by id.
+  return [...found].sort((a, b) => a.startTime - b.startTime || byKey(a.id, b.id));
+}
+
+function paramRows(runs: readonly RunSummary[]): ParamRow[] {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort(byKey);
+  return keys.map((key) => {
+    const values = Object.fromEntries(runs.map((r) => [r.id, r.params[key] ?? null]));
+    return { key, values, differs: new Set(Object.values(values)).size > 1 };
+  });
+}
+
+function cell(m: MetricSummary, base: MetricSummary | undefined): MetricCell {
+  const last = fromWire(m.last);
+  const baseLast = base ? fromWire(base.last) : NaN;
+  const delta = Number.isFinite(last) && Number.isFinite(baseLast) ? last - baseLast : null;
+  return {
+    last: Number.isFinite(last) ? last : null,
+    lastStep: m.lastStep,
+    min: m.min,
+    minStep: m.minStep,
+    max: m.max,
+    maxStep: m.maxStep,
+    deltaVsBaseline: delta,
+  };
+}
+
+export function buildReportData(store: Store, opts: ReportOptions): ReportData {
+  const runs = pickRuns(store, opts.runs);
+  const baseline = opts.baseline ?? null;
+  if (baseline !== null && !runs.some((r) => r.id === baseline)) throw new ReportError(`baseline '${baseline}' is not one of the report's runs`);
+
+  const keysOf = (r: RunSummary) => new Set(r.metrics.map((m) => m.key));
+  let keys: string[];
+  if (opts.metrics && opts.metrics.length > 0) {
+    const missing = opts.metrics.filter((k) => !runs.some((r) => keysOf(r).has(k)));
+    if (missing.length > 0) throw new ReportError(`unknown metric key(s): ${missing.join(', ')}`);
+    keys = [...new Set(opts.metrics)];
+  } else {
+    const [first, ...rest] = runs.map(keysOf);
+    keys = [...first!].filter((k) => rest.every((s) => s.has(k))).sort(byKey);
+  }
+
+  const baseRun = runs.find((r) => r.id === baseline);
+  const metrics: MetricRow[] = keys.map((key) => {
+    const base = baseRun?.metrics.find((m) => m.key === key);
+    const byRun: Record<string, MetricCell> = {};
+    for (const r of runs) {
+      const m = r.metrics.find((x) => x.key === key);
+      if (m) byRun[r.id] = cell(m, base);
+    }
+    return { key, byRun };
+  });
+
+  return {
+    baseline,
+    runs: runs.map((r) => ({
+      id: r.id,
+      name: r.name,
+      experiment: r.experiment,
+      status: r.status,
+      startTime: r.startTime,
+      endTime: r.endTime,
+      sourceKind: r.sourceKind,
+      sourcePath: r.sourcePath,
+      tags: sortedRecord(Object.fromEntries(Object.entries(r.tags).filter(([k]) => !SECRET_KEY.test(k)))),
+    })),
+    params: paramRows(runs),
+    metrics,
+  };
+}
