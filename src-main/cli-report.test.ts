@@ -27,7 +27,11 @@ describe('runlens report arguments', () => {
       runs: { ids: ['a', 'b'] },
       baseline: 'a',
       metrics: ['loss', 'acc'],
+      seriesBuckets: undefined,
     });
+    expect(() => parseReportArgs(['--runs', 'a', '--series', '0', '--format', 'json', '--out', 'x'])).toThrow('--series must be a bucket count');
+    expect(() => parseReportArgs(['--runs', 'a', '--series', '10', '--format', 'csv', '--out', 'x'])).toThrow('--series goes with --format json');
+    expect(parseReportArgs(['--runs', 'a', '--series', '10', '--format', 'json', '--out', 'x']).options.seriesBuckets).toBe(10);
   });
 });
 

@@ -11,7 +11,7 @@ import { metricsCsv, paramsCsv } from './core/report/report-csv';
 import { reportJson } from './core/report/report-json';
 import { openStore } from './core/store/store';
 
-export const REPORT_USAGE = `runlens report (--runs ID,ID,… | --filter "QUERY") [--baseline ID] [--metrics K1,K2] --format csv|json --out PATH [--data DIR]`;
+export const REPORT_USAGE = `runlens report (--runs ID,ID,… | --filter "QUERY") [--baseline ID] [--metrics K1,K2] [--series BUCKETS] --format csv|json --out PATH [--data DIR]`;
 
 const FORMATS = ['csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -35,6 +35,7 @@ export function parseReportArgs(args: string[]): ReportArgs {
       filter: { type: 'string' },
       baseline: { type: 'string' },
       metrics: { type: 'string' },
+      series: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       data: { type: 'string' },
@@ -47,12 +48,16 @@ export function parseReportArgs(args: string[]): ReportArgs {
   if (!(FORMATS as readonly string[]).includes(values.format)) {
     throw new Error(`--format must be ${FORMATS.join(' or ')}, not '${values.format}' (html, pdf and md are to come)`);
   }
+  const buckets = values.series === undefined ? undefined : Number(values.series);
+  if (buckets !== undefined && !(Number.isInteger(buckets) && buckets >= 1 && buckets <= 100_000)) throw new Error(`--series must be a bucket count from 1 to 100000, not '${values.series}'`);
+  if (buckets !== undefined && values.format !== 'json') throw new Error('--series goes with --format json (CSV holds the summaries only)');
   if (!values.out) throw new Error(`--out is required\nusage: ${REPORT_USAGE}`);
   return {
     options: {
       runs: values.runs !== undefined ? { ids: list(values.runs) } : { filter: values.filter! },
       baseline: values.baseline,
       metrics: values.metrics !== undefined ? list(values.metrics) : undefined,
+      seriesBuckets: buckets,
     },
     format: values.format as Format,
     out: values.out,

@@ -30,6 +30,16 @@ describe('buildReportData', () => {
     await core.close();
   });
 
+  it("adds each metric's series, reduced over one step grid, when asked", async () => {
+    const { core, ids } = await coreWithRuns(tempDir());
+    const plain = buildReportData(core.store, { runs: { ids: [ids.a!, ids.b!] } });
+    expect(plain.series).toBeUndefined();
+    const data = buildReportData(core.store, { runs: { ids: [ids.a!, ids.b!] }, metrics: ['loss', 'acc'], seriesBuckets: 100 });
+    expect(data.series!.map((s) => [s.key, s.runId])).toEqual([['loss', ids.a], ['loss', ids.b], ['acc', ids.a], ['acc', ids.b]]);
+    expect(data.series![0]).toEqual({ key: 'loss', runId: ids.a, total: 3, exact: true, step: [0, 1, 2], value: [0.9, 0.2, 0.3] });
+    await core.close();
+  });
+
   it('drops tags that look like secrets', async () => {
     const { core, ids } = await coreWithRuns(tempDir());
     const data = buildReportData(core.store, { runs: { ids: [ids.a!] } });

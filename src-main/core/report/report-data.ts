@@ -1,10 +1,12 @@
 // The data a comparison report is made from: the runs, the params that differ, and a summary of
 // each chosen metric. Every list is sorted so the same runs and options give the same report.
-import type { MetricSummary, RunSummary } from '../../../src-shared/domain';
+import type { MetricSummary, RunSummary, WireNumber } from '../../../src-shared/domain';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
-import { fromWire } from '../../../src-shared/wire-number';
+import { fromWire, toWire } from '../../../src-shared/wire-number';
 import { searchRuns } from '../search/run-search';
+import { bucketGrid, unionExtent } from '../series/bucket-grid';
+import { reduceSeries } from '../series/reduce-series';
 import type { Store } from '../store/store';
 
 export interface ReportOptions {
@@ -13,6 +15,18 @@ export interface ReportOptions {
   baseline?: string | undefined;
   /** Metric keys; default: the keys every run logged. */
   metrics?: readonly string[] | undefined;
+  /** Include each metric's series, downsampled by step to this many buckets (M4, the charts' reducer). */
+  seriesBuckets?: number | undefined;
+}
+
+/** One run's series of one metric along steps; every point when `exact`. */
+export interface ReportSeries {
+  key: string;
+  runId: string;
+  total: number;
+  exact: boolean;
+  step: number[];
+  value: WireNumber[];
 }
 
 export interface ReportRun {
@@ -56,6 +70,8 @@ export interface ReportData {
   runs: ReportRun[];
   params: ParamRow[];
   metrics: MetricRow[];
+  /** Present only when series were asked for: by metric key (in `metrics` order), then run. */
+  series?: ReportSeries[];
 }
 
 /** Tag keys that look like they hold a secret; such tags never reach a report. */
@@ -132,7 +148,7 @@ export function buildReportData(store: Store, opts: ReportOptions): ReportData {
     return { key, byRun };
   });
 
-  return {
+  const data: ReportData = {
     baseline,
     runs: runs.map((r) => ({
       id: r.id,
@@ -148,4 +164,21 @@ export function buildReportData(store: Store, opts: ReportOptions): ReportData {
     params: paramRows(runs),
     metrics,
   };
+  if (opts.seriesBuckets !== undefined) data.series = reportSeries(store, runs, keys, opts.seriesBuckets);
+  return data;
+}
+
+/** Each key's series over one step grid shared by the runs, so their buckets line up. */
+function reportSeries(store: Store, runs: readonly RunSummary[], keys: readonly string[], buckets: number): ReportSeries[] {
+  return keys.flatMap((key) => {
+    const span = unionExtent(runs.map((r) => store.metrics.stepExtent(r.id, key)));
+    if (!span) return [];
+    const grid = bucketGrid(span, Math.max(1, buckets), true);
+    return runs.flatMap((r) => {
+      const cols = store.metrics.readStepValues(r.id, key);
+      if (!cols) return [];
+      const red = reduceSeries(cols.step, cols.value, grid);
+      return [{ key, runId: r.id, total: red.total, exact: red.exact, step: red.picks.map((i) => cols.step[i]!), value: red.picks.map((i) => toWire(cols.value[i]!)) }];
+    });
+  });
 }
