@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class ComparePage {
   readonly root: Locator;
@@ -206,10 +206,20 @@ export class ComparePage {
     await this.page.getByTestId('x-axis-select').selectOption(value);
   }
 
+  /**
+   * The pickers' boxes are driven by the view in the address, which React applies after the
+   * hashchange: a click, then waiting for the box to follow, not `check()` (it reads the state
+   * back at once and can see the old one).
+   */
+  private async tick(option: Locator) {
+    if (!(await option.isChecked())) await option.click();
+    await expect(option).toBeChecked();
+  }
+
   async groupBy(...params: string[]) {
     const picker = this.page.getByTestId('group-picker');
     await picker.getByRole('button').first().click();
-    for (const param of params) await picker.locator(`[data-testid="group-picker-option"][data-value="${param}"]`).check();
+    for (const param of params) await this.tick(picker.locator(`[data-testid="group-picker-option"][data-value="${param}"]`));
     await this.page.keyboard.press('Escape');
   }
 
@@ -218,7 +228,7 @@ export class ComparePage {
     await picker.getByRole('button').first().click();
     for (const key of keys) {
       await picker.getByTestId('key-picker-search').fill(key);
-      await picker.locator(`[data-testid="key-picker-option"][data-value="${key}"]`).check();
+      await this.tick(picker.locator(`[data-testid="key-picker-option"][data-value="${key}"]`));
     }
     await this.page.keyboard.press('Escape');
   }
