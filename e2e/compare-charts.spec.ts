@@ -3,24 +3,20 @@
 // every chart and re-queries the core for finer points, the view survives a reload, runs
 // group by params, and live logging updates the charts without losing the zoom.
 import type { RunlensServer } from './fixtures/runlens-server';
-import { createRun } from './fixtures/runs-api';
+import { createRun, loggedRun } from './fixtures/runs-api';
 import { expect, test } from './fixtures/test';
 
-/** A run with these params and, per key, values at steps 0, 1, 2… */
-async function loggedRun(server: RunlensServer, name: string, params: Record<string, string>, series: Record<string, number[]>) {
-  const run = await createRun(server, { experiment: 'charts', name, params });
-  const metrics = Object.entries(series).flatMap(([key, values]) => values.map((value, step) => ({ key, step, value })));
-  await server.api('POST', `/api/v1/runs/${run.id}/log`, { metrics });
-  return run.id;
-}
+/** A still-running run of the `charts` experiment with these params and, per key, values at steps 0, 1, 2… */
+const chartRun = (server: RunlensServer, name: string, params: Record<string, string>, series: Record<string, number[]>) =>
+  loggedRun(server, { experiment: 'charts', name, params }, series);
 
 const rangeInUrl = /[?&]range=(-?[\d.e+-]+)~(-?[\d.e+-]+)/;
 
 test('the crosshair lists every run’s exact value at the hovered step; smoothing, log and x-axis live in the URL', async ({ page, server, comparePage }) => {
   const loss = { a: [5, 4, 3, 2.5, 2.25, 2], b: [6, 5.5, 5, 4.75, 4.5, 4.25], c: [1, 0.9, 0.8, 0.7, 0.61, 0.5] };
-  const a = await loggedRun(server, 'charts-a', { lr: '0.1' }, { loss: loss.a, acc: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6] });
-  const b = await loggedRun(server, 'charts-b', { lr: '0.01' }, { loss: loss.b, acc: [0.2, 0.3] });
-  const c = await loggedRun(server, 'charts-c', { lr: '0.001' }, { loss: loss.c });
+  const a = await chartRun(server, 'charts-a', { lr: '0.1' }, { loss: loss.a, acc: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6] });
+  const b = await chartRun(server, 'charts-b', { lr: '0.01' }, { loss: loss.b, acc: [0.2, 0.3] });
+  const c = await chartRun(server, 'charts-c', { lr: '0.001' }, { loss: loss.c });
   await comparePage.open([a, b, c]);
   // Default keys: those every run has. `acc` is missing in c.
   await expect(comparePage.charts).toHaveCount(1);
@@ -74,7 +70,7 @@ test('a one-point spike in a million points shows, and a drag zoom re-queries do
     });
     await server.api('POST', `/api/v1/runs/${run.id}/log`, { metrics });
   }
-  const other = await loggedRun(server, 'short', {}, { loss: [2, 1.5, 1.2] });
+  const other = await chartRun(server, 'short', {}, { loss: [2, 1.5, 1.2] });
   await comparePage.open([run.id, other]);
   await comparePage.waitForChart('loss');
 
@@ -122,9 +118,9 @@ test('a one-point spike in a million points shows, and a drag zoom re-queries do
 
 test('grouping by a param draws one mean line per group with its run count', async ({ page, server, comparePage }) => {
   const ids = [
-    await loggedRun(server, 'g-a', { lr: '0.1', seed: '1' }, { loss: [1, 1, 1] }),
-    await loggedRun(server, 'g-b', { lr: '0.1', seed: '2' }, { loss: [3, 3, 3] }),
-    await loggedRun(server, 'g-c', { lr: '0.01', seed: '1' }, { loss: [10, 10, 10] }),
+    await chartRun(server, 'g-a', { lr: '0.1', seed: '1' }, { loss: [1, 1, 1] }),
+    await chartRun(server, 'g-b', { lr: '0.1', seed: '2' }, { loss: [3, 3, 3] }),
+    await chartRun(server, 'g-c', { lr: '0.01', seed: '1' }, { loss: [10, 10, 10] }),
   ];
   await comparePage.open(ids);
   await comparePage.waitForChart('loss');
@@ -146,8 +142,8 @@ test('grouping by a param draws one mean line per group with its run count', asy
 });
 
 test('charts follow a run that is still logging, and keep the zoom while they do', async ({ page, server, comparePage }) => {
-  const a = await loggedRun(server, 'live-a', {}, { loss: Array.from({ length: 50 }, (_, i) => 1 / (i + 1)) });
-  const b = await loggedRun(server, 'live-b', {}, { loss: Array.from({ length: 50 }, (_, i) => 2 / (i + 1)) });
+  const a = await chartRun(server, 'live-a', {}, { loss: Array.from({ length: 50 }, (_, i) => 1 / (i + 1)) });
+  const b = await chartRun(server, 'live-b', {}, { loss: Array.from({ length: 50 }, (_, i) => 2 / (i + 1)) });
   await comparePage.open([a, b]);
   await comparePage.waitForChart('loss');
   expect((await comparePage.chartState('loss')).xMax).toBe(49);

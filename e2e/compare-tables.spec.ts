@@ -3,41 +3,38 @@
 // and the plots again with 500 runs.
 import type { RunStatus } from '../src-shared/domain';
 import type { RunlensServer } from './fixtures/runlens-server';
-import { createRun } from './fixtures/runs-api';
+import { finishedRun, loggedRun } from './fixtures/runs-api';
 import { syntheticRuns } from './fixtures/synthetic-runs';
 import { expect, test } from './fixtures/test';
 
-/** A run with params and tags, its metrics at steps 0, 1, 2…, finished with `status` (null: still running). */
-async function loggedRun(
+/** A `compare-tables` run with params and tags, its metrics at steps 0, 1, 2…, finished with `status` (null: still running). */
+function tableRun(
   server: RunlensServer,
   run: { name: string; params: Record<string, string>; tags?: Record<string, string> },
   series: Record<string, number[]>,
   status: Exclude<RunStatus, 'RUNNING'> | null,
 ) {
-  const { id } = await createRun(server, { experiment: 'compare-tables', name: run.name, params: run.params });
-  const metrics = Object.entries(series).flatMap(([key, values]) => values.map((value, step) => ({ key, step, value })));
-  await server.api('POST', `/api/v1/runs/${id}/log`, { metrics, tags: run.tags });
-  if (status) await server.api('POST', `/api/v1/runs/${id}/finish`, { status });
-  return id;
+  const fields = { experiment: 'compare-tables', ...run };
+  return status ? finishedRun(server, fields, series, status) : loggedRun(server, fields, series);
 }
 
 const config = (depth: number) => JSON.stringify({ model: { depth, width: 64 }, seed: 1 });
 
 test('params diff, metadata, metric summary and run plots of three runs; the URL keeps the choices', async ({ page, server, comparePage }) => {
   // lr, optimizer and config.model.depth differ; batch_size, config.model.width and config.seed do not.
-  const a = await loggedRun(
+  const a = await tableRun(
     server,
     { name: 'tab-a', params: { lr: '0.001', batch_size: '32', optimizer: 'adam', config: config(4) }, tags: { git_commit: 'abcdef1234567890' } },
     { loss: [1, 0.5, 0.2, 0.3], acc: [0.5, 0.7, 0.9], grad_norm: [3, 1, 2] },
     'FINISHED',
   );
-  const b = await loggedRun(
+  const b = await tableRun(
     server,
     { name: 'tab-b', params: { lr: '0.01', batch_size: '32', optimizer: 'adam', config: config(8) }, tags: { 'mlflow.source.git.commit': '0123456789abcdef' } },
     { loss: [1.2, 0.6, 0.4], acc: [0.4, 0.8, 0.6], grad_norm: [2, 2, 2] },
     'FAILED',
   );
-  const c = await loggedRun(
+  const c = await tableRun(
     server,
     { name: 'tab-c', params: { lr: '0.1', batch_size: '32', optimizer: 'sgd', config: config(4) } },
     { loss: [0.9, 0.1, 0.15], acc: [0.6, 0.95, 0.9], grad_norm: [5, 4, 0.5] },
