@@ -20,7 +20,7 @@ describe('runlens report arguments', () => {
     expect(() => parseReportArgs(['--runs', 'a', '--filter', 'x', '--format', 'csv', '--out', 'x'])).toThrow('give --runs or --filter');
     expect(() => parseReportArgs(['--runs', ',', '--format', 'csv', '--out', 'x'])).toThrow('--runs needs at least one run id');
     expect(() => parseReportArgs(['--runs', 'a', '--out', 'x'])).toThrow('--format is required');
-    expect(() => parseReportArgs(['--runs', 'a', '--format', 'html', '--out', 'x'])).toThrow("--format must be csv or json, not 'html'");
+    expect(() => parseReportArgs(['--runs', 'a', '--format', 'xml', '--out', 'x'])).toThrow("--format must be one of html, pdf, md, csv, json, not 'xml'");
     expect(() => parseReportArgs(['--runs', 'a', '--format', 'json'])).toThrow('--out is required');
     expect(() => parseReportArgs(['--runs', 'a', '--format', 'json', '--out', 'x', '--colour'])).toThrow(/colour/);
     expect(parseReportArgs(['--runs', 'a, b', '--metrics', 'loss,acc', '--baseline', 'a', '--format', 'json', '--out', 'x']).options).toEqual({

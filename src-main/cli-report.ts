@@ -1,24 +1,21 @@
 // `runlens report`: a comparison report from the command line, for CI pipelines. Opens the data
 // dir's store directly (no server) and writes the files; `--format csv` writes a directory
 // holding params.csv and metrics.csv, `--format json` one file.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-promotion';
 import { defaultDataDir, ensureDataDir } from './core/data-dir';
-import { buildReportData, type ReportOptions } from './core/report/report-data';
-import { metricsCsv, paramsCsv } from './core/report/report-csv';
-import { reportJson } from './core/report/report-json';
+import type { ReportOptions } from './core/report/report-data';
+import { writeReport } from './core/report/write-report';
+import { REPORT_FORMATS, type ReportFormat } from '../src-shared/report';
 import { openStore } from './core/store/store';
 
 export const REPORT_USAGE = `runlens report (--runs ID,ID,… | --filter "QUERY") [--baseline ID] [--metrics K1,K2] [--series BUCKETS] --format csv|json --out PATH [--data DIR]`;
 
-const FORMATS = ['csv', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 export interface ReportArgs {
   options: ReportOptions;
-  format: Format;
+  format: ReportFormat;
   out: string;
   data: string | undefined;
 }
@@ -44,10 +41,8 @@ export function parseReportArgs(args: string[]): ReportArgs {
   if (positionals.length > 0) throw new Error(`unexpected argument '${positionals[0]}'\nusage: ${REPORT_USAGE}`);
   if ((values.runs === undefined) === (values.filter === undefined)) throw new Error(`give --runs or --filter (one of them)\nusage: ${REPORT_USAGE}`);
   if (values.runs !== undefined && list(values.runs).length === 0) throw new Error('--runs needs at least one run id');
-  if (!values.format) throw new Error(`--format is required (${FORMATS.join('|')})\nusage: ${REPORT_USAGE}`);
-  if (!(FORMATS as readonly string[]).includes(values.format)) {
-    throw new Error(`--format must be ${FORMATS.join(' or ')}, not '${values.format}' (html, pdf and md are to come)`);
-  }
+  if (!values.format) throw new Error(`--format is required (${REPORT_FORMATS.join('|')})\nusage: ${REPORT_USAGE}`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(values.format)) throw new Error(`--format must be one of ${REPORT_FORMATS.join(', ')}, not '${values.format}'`);
   const buckets = values.series === undefined ? undefined : Number(values.series);
   if (buckets !== undefined && !(Number.isInteger(buckets) && buckets >= 1 && buckets <= 100_000)) throw new Error(`--series must be a bucket count from 1 to 100000, not '${values.series}'`);
   if (buckets !== undefined && values.format !== 'json') throw new Error('--series goes with --format json (CSV holds the summaries only)');
@@ -59,7 +54,7 @@ export function parseReportArgs(args: string[]): ReportArgs {
       metrics: values.metrics !== undefined ? list(values.metrics) : undefined,
       seriesBuckets: buckets,
     },
-    format: values.format as Format,
+    format: values.format as ReportFormat,
     out: values.out,
     data: values.data,
   };
@@ -71,17 +66,8 @@ export async function reportCommand(args: string[], io: CliIo, now: () => Date =
   ensureDataDir(dataDir);
   const store = openStore(join(dataDir, 'runlens.db'));
   try {
-    const data = buildReportData(store, parsed.options);
-    const out = resolve(parsed.out);
-    if (parsed.format === 'json') {
-      writeFileSync(out, reportJson(data, now()));
-      io.out(`Wrote ${out} (${data.runs.length} run(s), ${data.metrics.length} metric(s)).`);
-    } else {
-      mkdirSync(out, { recursive: true });
-      writeFileSync(join(out, 'params.csv'), paramsCsv(data));
-      writeFileSync(join(out, 'metrics.csv'), metricsCsv(data));
-      io.out(`Wrote ${join(out, 'params.csv')} and ${join(out, 'metrics.csv')} (${data.runs.length} run(s), ${data.metrics.length} metric(s)).`);
-    }
+    const written = await writeReport(store, { ...parsed.options, format: parsed.format, out: resolve(parsed.out) }, { now });
+    io.out(`Wrote ${written.files.join(' and ')} (${written.runs} run(s), ${written.metrics} metric(s)).`);
     return 0;
   } finally {
     store.close();
