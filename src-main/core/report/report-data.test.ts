@@ -30,6 +30,17 @@ describe('buildReportData', () => {
     await core.close();
   });
 
+  it("adds each run's upstream lineage when asked: its inputs and the runs that made them", async () => {
+    const { core, ids } = await coreWithRuns(tempDir());
+    const data = buildReportData(core.store, { runs: { ids: [ids.a!, ids.c!] }, lineage: true });
+    expect(data.lineage!.map((l) => l.runId)).toEqual([ids.a, ids.c]);
+    const a = data.lineage![0]!.graph;
+    expect(a.nodes.map((n) => n.label).sort()).toEqual(['a', 'clean', 'prep', 'raw']);
+    expect(a.edges.filter((e) => e.kind !== 'derived')).toHaveLength(3);
+    expect(data.lineage![1]!.graph).toEqual({ nodes: [], edges: [] });
+    expect(buildReportData(core.store, { runs: { ids: [ids.a!] } }).lineage).toBeUndefined();
+  });
+
   it("adds each metric's series, reduced over one step grid, when asked", async () => {
     const { core, ids } = await coreWithRuns(tempDir());
     const plain = buildReportData(core.store, { runs: { ids: [ids.a!, ids.b!] } });

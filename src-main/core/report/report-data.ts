@@ -1,9 +1,13 @@
 // The data a comparison report is made from: the runs, the params that differ, and a summary of
 // each chosen metric. Every list is sorted so the same runs and options give the same report.
-import type { MetricSummary, RunSummary, WireNumber } from '../../../src-shared/domain';
+import type { LineageGraph, MetricSummary, RunSummary, WireNumber } from '../../../src-shared/domain';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
 import { fromWire, toWire } from '../../../src-shared/wire-number';
+import { focusSubgraph } from '../lineage/focus-subgraph';
+import { buildLineageGraph } from '../lineage/lineage-graph';
+import { readLineage } from '../lineage/lineage-rows';
+import { runNodeId } from '../lineage/node-ids';
 import { searchRuns } from '../search/run-search';
 import { bucketGrid, unionExtent } from '../series/bucket-grid';
 import { reduceSeries } from '../series/reduce-series';
@@ -17,6 +21,8 @@ export interface ReportOptions {
   metrics?: readonly string[] | undefined;
   /** Include each metric's series, downsampled by step to this many buckets (M4, the charts' reducer). */
   seriesBuckets?: number | undefined;
+  /** Include what each run's inputs came from (its upstream lineage). */
+  lineage?: boolean | undefined;
 }
 
 /** One run's series of one metric along steps; every point when `exact`. */
@@ -72,6 +78,15 @@ export interface ReportData {
   metrics: MetricRow[];
   /** Present only when series were asked for: by metric key (in `metrics` order), then run. */
   series?: ReportSeries[];
+  /** Present only when lineage was asked for: each run's upstream graph, in `runs` order. */
+  lineage?: RunLineage[];
+}
+
+/** A run and everything upstream of it: its input datasets, the runs that made them, and theirs. */
+export interface RunLineage {
+  runId: string;
+  /** Nodes and edges sorted by id, so the same lineage gives the same report; empty without inputs. */
+  graph: LineageGraph;
 }
 
 /** Tag keys that look like they hold a secret; such tags never reach a report. */
@@ -165,7 +180,23 @@ export function buildReportData(store: Store, opts: ReportOptions): ReportData {
     metrics,
   };
   if (opts.seriesBuckets !== undefined) data.series = reportSeries(store, runs, keys, opts.seriesBuckets);
+  if (opts.lineage) data.lineage = runLineage(store, runs);
   return data;
+}
+
+function runLineage(store: Store, runs: readonly RunSummary[]): RunLineage[] {
+  const whole = buildLineageGraph(readLineage(store.db));
+  const present = new Set(whole.nodes.map((n) => n.id));
+  const edgeKey = (e: LineageGraph['edges'][number]) => `${e.from} ${e.to} ${e.kind}`;
+  return runs.map((r) => {
+    const focus = runNodeId(r.id);
+    if (!present.has(focus)) return { runId: r.id, graph: { nodes: [], edges: [] } };
+    const g = focusSubgraph(whole, focus, 'upstream');
+    return {
+      runId: r.id,
+      graph: { nodes: [...g.nodes].sort((a, b) => byKey(a.id, b.id)), edges: [...g.edges].sort((a, b) => byKey(edgeKey(a), edgeKey(b))) },
+    };
+  });
 }
 
 /** Each key's series over one step grid shared by the runs, so their buckets line up. */

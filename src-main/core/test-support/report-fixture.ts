@@ -2,7 +2,10 @@ import type { RunSummary } from '../../../src-shared/domain';
 import type { Core } from '../core';
 import { startTestCore } from './test-core';
 
-/** Three runs: a and b share `loss` and `acc`; c logs only `loss`. */
+/**
+ * Three runs: a and b share `loss` and `acc`; c logs only `loss`. A fourth, `prep` (no params
+ * or metrics), made the dataset `clean` from `raw`; a and b read `clean`.
+ */
 export async function coreWithRuns(dataDir: string): Promise<{ core: Core; ids: Record<string, string> }> {
   const core = await startTestCore(dataDir);
   const ids: Record<string, string> = {};
@@ -18,5 +21,11 @@ export async function coreWithRuns(dataDir: string): Promise<{ core: Core; ids: 
     await core.dispatch('logRun', { id: run.id, metrics });
     ids[name] = run.id;
   }
+  const ds = (name: string, digest: string) => ({ name, digest, sourceType: 'local', source: `/data/${name}.csv`, schema: null, profile: null });
+  const { run: prep } = (await core.dispatch('createRun', { name: 'prep' })) as { run: RunSummary };
+  core.store.datasets.addRunInput(prep.id, ds('raw', 'sha256:0a'), {}, 1);
+  core.store.datasets.addRunOutput(prep.id, ds('clean', 'sha256:0b'), null, 1);
+  for (const id of [ids.a!, ids.b!]) core.store.datasets.addRunInput(id, ds('clean', 'sha256:0b'), {}, 1);
+  ids.prep = prep.id;
   return { core, ids };
 }
