@@ -1,7 +1,7 @@
 // The axes every metric chart shares (run page and comparison), as props for recharts' XAxis and
 // YAxis: steps on x with ticks spaced by the chart's width so labels never overlap, compact
 // numbers on both axes.
-import { formatTick } from '../lib/format';
+import { formatTick } from '../../../src-shared/format';
 
 /** Pixels per x tick: wide enough for a compact label like "19.9k". */
 const X_TICK_SPACING = 90;

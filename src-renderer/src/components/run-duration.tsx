@@ -1,5 +1,5 @@
 import type { RunSummary } from '../../../src-shared/domain';
-import { formatDuration } from '../lib/format';
+import { formatDuration } from '../../../src-shared/format';
 import { useNow } from '../lib/use-now';
 
 /** How long a run has taken; a running run's duration counts up while on screen. */

@@ -5,7 +5,7 @@
 import type { RunSummary } from '../../../../src-shared/domain';
 import { RunSwatch } from '../../components/run-swatch';
 import type { CompareView, MetricDirection } from '../../lib/compare-view';
-import { formatCount, formatNumber } from '../../lib/format';
+import { formatCount, formatNumber } from '../../../../src-shared/format';
 import { metricFigures, type MetricFigures } from './compare-model';
 import { inferDirection, metricDirection } from './metric-direction';
 

@@ -2,7 +2,7 @@
 // a height in [0, 1] (0 at the bottom). Numbers get a linear axis, or a log axis when they span
 // decades (learning rates: 1e-4 … 1e-2 would otherwise crowd at the bottom); anything else is a
 // category, evenly spaced in natural sort order ('2' before '10').
-import { formatTick } from '../../lib/format';
+import { formatTick } from '../../../../src-shared/format';
 
 export type AxisKind = 'linear' | 'log' | 'category';
 

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunSummary } from '../../../../src-shared/domain';
 import { useRunColor } from '../../components/run-colors';
 import { RunSwatch } from '../../components/run-swatch';
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '../../../../src-shared/format';
 import { navigate } from '../../lib/hash-router';
 import { useElementWidth } from '../../lib/use-element-width';
 import type { PlotAxis, PlotValue } from './parallel-axes';

@@ -11,7 +11,7 @@ import { RunDuration } from '../../components/run-duration';
 import { RunSwatch } from '../../components/run-swatch';
 import { StatusBadge } from '../../components/status-badge';
 import type { CompareView } from '../../lib/compare-view';
-import { formatDateTimeSeconds } from '../../lib/format';
+import { formatDateTimeSeconds } from '../../../../src-shared/format';
 import { gitCommit } from '../run/git-commit';
 import { sourceLabel } from '../run/source-label';
 import { paramGroups, paramRows, runParams, type ParamGroup, type ParamRow } from './compare-model';

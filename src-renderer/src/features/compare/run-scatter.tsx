@@ -6,7 +6,7 @@ import { CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'rec
 import type { RunSummary } from '../../../../src-shared/domain';
 import { useRunColor } from '../../components/run-colors';
 import { RunSwatch } from '../../components/run-swatch';
-import { formatNumber, formatTick } from '../../lib/format';
+import { formatNumber, formatTick } from '../../../../src-shared/format';
 import { navigate } from '../../lib/hash-router';
 import { useElementWidth } from '../../lib/use-element-width';
 import { wantsLogScale } from './parallel-axes';

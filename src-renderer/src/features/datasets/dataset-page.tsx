@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner';
 import { Skeleton } from '../../components/skeleton';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../src-shared/format';
 import { routeHref } from '../../lib/hash-router';
 import { useDatasetsStore } from '../../stores/datasets-store';
 import { defaultPair } from './version-diff';

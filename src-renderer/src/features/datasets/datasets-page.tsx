@@ -3,7 +3,7 @@ import { CopyButton } from '../../components/copy-button';
 import { ErrorBanner } from '../../components/error-banner';
 import { Skeleton } from '../../components/skeleton';
 import { shortDigest } from '../../lib/digest';
-import { formatBytes, formatCount, formatDateCompact, formatDateTimeSeconds } from '../../lib/format';
+import { formatBytes, formatCount, formatDateCompact, formatDateTimeSeconds } from '../../../../src-shared/format';
 import { navigate, routeHref } from '../../lib/hash-router';
 import { useDatasetsStore } from '../../stores/datasets-store';
 import '../run/io-cards.css';

@@ -1,6 +1,6 @@
 import type { DatasetVersion } from '../../../../src-shared/domain';
 import { shortDigest } from '../../lib/digest';
-import { formatBytes, formatCount, formatDateCompact } from '../../lib/format';
+import { formatBytes, formatCount, formatDateCompact } from '../../../../src-shared/format';
 import { diffVersions, type NumberChange } from './version-diff';
 
 function signed(delta: number, format: (n: number) => string): string {

@@ -1,5 +1,5 @@
 import type { DatasetVersion } from '../../../../src-shared/domain';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../src-shared/format';
 
 /** A version's columns as the schema reader found them: what a one-version dataset shows instead of a diff. */
 export function VersionSchema({ version }: { version: DatasetVersion }) {

@@ -2,7 +2,7 @@ import type { TooltipContentProps } from 'recharts';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DatasetVersion } from '../../../../src-shared/domain';
 import { CHART_MARGIN, valueAxisProps } from '../../components/chart-axes';
-import { formatBytes, formatCount, formatDateCompact } from '../../lib/format';
+import { formatBytes, formatCount, formatDateCompact } from '../../../../src-shared/format';
 import { useElementWidth } from '../../lib/use-element-width';
 import '../run/metric-chart.css';
 

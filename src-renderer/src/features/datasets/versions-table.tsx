@@ -1,7 +1,7 @@
 import type { DatasetVersion } from '../../../../src-shared/domain';
 import { CopyButton } from '../../components/copy-button';
 import { shortDigest } from '../../lib/digest';
-import { formatBytes, formatCount, formatDateCompact, formatDateTimeSeconds } from '../../lib/format';
+import { formatBytes, formatCount, formatDateCompact, formatDateTimeSeconds } from '../../../../src-shared/format';
 import { routeHref } from '../../lib/hash-router';
 import type { RunRef, VersionUsage } from './version-usage';
 

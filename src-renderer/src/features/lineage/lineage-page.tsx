@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ErrorBanner } from '../../components/error-banner';
 import { Spinner } from '../../components/skeleton';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../src-shared/format';
 import { navigate, replaceRoute } from '../../lib/hash-router';
 import { useLineageStore } from '../../stores/lineage-store';
 import type { Theme } from '../../stores/ui-store';

@@ -6,7 +6,7 @@ import { CopyButton } from '../../components/copy-button';
 import { NewerDataBadge } from '../../components/newer-data-badge';
 import { RunSwatch } from '../../components/run-swatch';
 import { StatusBadge } from '../../components/status-badge';
-import { formatBytes, formatCount, formatDateTime } from '../../lib/format';
+import { formatBytes, formatCount, formatDateTime } from '../../../../src-shared/format';
 import { compareRoute, navigate, routeHref } from '../../lib/hash-router';
 import { useDatasetsStore } from '../../stores/datasets-store';
 import { useLineageStore } from '../../stores/lineage-store';

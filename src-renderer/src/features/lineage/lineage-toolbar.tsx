@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../src-shared/format';
 import { useLineageStore } from '../../stores/lineage-store';
 import { NODE_SIZE } from './lineage-layout';
 

@@ -2,7 +2,7 @@
 // is visible from the model itself and not only from the run's panel and the Models page. The
 // records are the ones the run page's Promotions panel loads and keeps live.
 import { useMemo } from 'react';
-import { formatDateCompact } from '../../lib/format';
+import { formatDateCompact } from '../../../../src-shared/format';
 import { selectRecords, usePromotionsStore } from '../../stores/promotions-store';
 import { remoteVersionLabel } from './gate-format';
 import { OutcomeBadge } from './promotion-outcome';

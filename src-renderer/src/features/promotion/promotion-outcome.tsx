@@ -1,6 +1,6 @@
 // A running promotion's bars (one per file, bytes as they go) and, once it ended, its outcome.
 import type { PromotionOutcome, PromotionRecord } from '../../../../src-shared/promotion';
-import { formatBytes } from '../../lib/format';
+import { formatBytes } from '../../../../src-shared/format';
 import { usePromotionsStore } from '../../stores/promotions-store';
 import { OUTCOME_LABELS, percent, remoteVersionLabel } from './gate-format';
 

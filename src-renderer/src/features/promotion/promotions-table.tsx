@@ -1,6 +1,6 @@
 // Promotion records as a table: the Models page lists them all, a run page those of its run.
 import type { PromotionRecord } from '../../../../src-shared/promotion';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../../../src-shared/format';
 import { routeHref } from '../../lib/hash-router';
 import { useRunsStore } from '../../stores/runs-store';
 import { gateSummary, remoteVersionLabel } from './gate-format';

@@ -1,5 +1,5 @@
 import type { TooltipContentProps } from 'recharts';
-import { formatCount, formatNumber } from '../../lib/format';
+import { formatCount, formatNumber } from '../../../../src-shared/format';
 import type { ChartPoint } from '../../stores/series-store';
 
 /** Step and value of the point under the cursor; the bucket's range too when downsampled. */

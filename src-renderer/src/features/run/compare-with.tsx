@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { RunSummary } from '../../../../src-shared/domain';
 import { Popover } from '../../components/popover';
 import { RunSwatch } from '../../components/run-swatch';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../src-shared/format';
 import { compareRoute, navigate } from '../../lib/hash-router';
 import { useActiveRuns } from '../../stores/runs-store';
 

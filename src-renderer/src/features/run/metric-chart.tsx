@@ -3,7 +3,7 @@ import type { MetricSummary } from '../../../../src-shared/domain';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorBanner } from '../../components/error-banner';
 import { Skeleton } from '../../components/skeleton';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../src-shared/format';
 import { CHART_MARGIN, stepAxisProps, valueAxisProps } from '../../components/chart-axes';
 import { useElementWidth } from '../../lib/use-element-width';
 import { useSeenOnce } from '../../lib/use-seen-once';

@@ -1,6 +1,6 @@
 import type { MetricSummary } from '../../../../src-shared/domain';
 import { fromWire } from '../../../../src-shared/wire-number';
-import { formatCount, formatNumber } from '../../lib/format';
+import { formatCount, formatNumber } from '../../../../src-shared/format';
 
 export function MetricSummaryTable({ metrics }: { metrics: MetricSummary[] }) {
   return (

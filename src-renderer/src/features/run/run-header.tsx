@@ -4,7 +4,7 @@ import { NewerDataBadge } from '../../components/newer-data-badge';
 import { RunDuration } from '../../components/run-duration';
 import { RunSwatch } from '../../components/run-swatch';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDateTimeSeconds } from '../../lib/format';
+import { formatDateTimeSeconds } from '../../../../src-shared/format';
 import { routeHref } from '../../lib/hash-router';
 import { PromoteModelButton } from '../promotion/promote-model-button';
 import { CompareWith } from './compare-with';

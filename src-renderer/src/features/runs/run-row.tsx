@@ -4,7 +4,7 @@ import { RunDuration } from '../../components/run-duration';
 import { RunSwatch } from '../../components/run-swatch';
 import { NewerDataBadge } from '../../components/newer-data-badge';
 import { StatusBadge } from '../../components/status-badge';
-import { formatDateCompact, formatDateTimeSeconds, formatNumber } from '../../lib/format';
+import { formatDateCompact, formatDateTimeSeconds, formatNumber } from '../../../../src-shared/format';
 import { navigate, routeHref } from '../../lib/hash-router';
 import { metricValue, type RunColumn } from './run-columns';
 

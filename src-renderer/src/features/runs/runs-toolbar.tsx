@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NewerDataBadge } from '../../components/newer-data-badge';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../src-shared/format';
 import { compareRoute, navigate } from '../../lib/hash-router';
 import { useSelectionStore } from '../../stores/selection-store';
 import { useSourcesStore } from '../../stores/sources-store';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBanner } from '../../components/error-banner';
-import { formatCount } from '../../lib/format';
+import { formatCount } from '../../../../src-shared/format';
 import { useSourcesStore } from '../../stores/sources-store';
 import type { WatchRoot } from '../../../../src-shared/domain';
 import './watch-panel.css';

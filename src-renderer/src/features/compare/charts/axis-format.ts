@@ -1,7 +1,7 @@
 // Tick labels for the compare charts' axes: compact numbers for steps, values and metric axes,
 // dates for wall time (the day only where it changes), durations for time since the run began.
 import type { SeriesXAxis } from '../../../../../src-shared/domain';
-import { formatCount, formatDateTimeSeconds, formatDuration, formatNumber, formatTick } from '../../../lib/format';
+import { formatCount, formatDateTimeSeconds, formatDuration, formatNumber, formatTick } from '../../../../../src-shared/format';
 
 export type XKind = 'step' | 'time' | 'relative' | 'metric';
 

@@ -2,7 +2,7 @@
 // link shows the same charts: keys, x-axis, smoothing, group-by, and the zoom to reset.
 import type { SeriesXAxis } from '../../../../../src-shared/domain';
 import type { CompareView } from '../../../lib/compare-view';
-import { formatTick } from '../../../lib/format';
+import { formatTick } from '../../../../../src-shared/format';
 import { ChecklistPicker, type PickerOption } from './checklist-picker';
 import { xKind, xValueLabel } from './axis-format';
 

@@ -1,7 +1,7 @@
 // The crosshair's legend: every run's (or group's) value at the hovered x, in its colour,
 // highest first. With many runs it lists the first rows and says how many more there are.
 import { memo } from 'react';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber } from '../../../../../src-shared/format';
 import { nearestIndex } from './align-columns';
 import { xValueLabel, type XKind } from './axis-format';
 import type { ChartEntry } from './chart-model';

@@ -2,7 +2,7 @@
 // bands read refs, so a zoom or new data updates the chart in place (`setScale`/`setData`)
 // rather than rebuilding it.
 import uPlot from 'uplot';
-import { formatTick } from '../../../lib/format';
+import { formatTick } from '../../../../../src-shared/format';
 import { DURATION_INCREMENTS, valueTicks, xTicks, type XKind } from './axis-format';
 import type { ChartBand, ChartColumn, ChartEntry } from './chart-model';
 import { drawBands, withAlpha } from './draw-bands';

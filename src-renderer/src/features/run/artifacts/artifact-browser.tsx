@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNod
 import { useShallow } from 'zustand/react/shallow';
 import type { ArtifactEntry } from '../../../../../src-shared/domain';
 import { Skeleton } from '../../../components/skeleton';
-import { formatBytes } from '../../../lib/format';
+import { formatBytes } from '../../../../../src-shared/format';
 import { listingId, useArtifactsStore, type FolderListing } from '../../../stores/artifacts-store';
 import { ArtifactPreview } from './artifact-preview';
 import { visibleRows, type TreeRow } from './artifact-tree';

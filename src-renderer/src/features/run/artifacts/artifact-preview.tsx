@@ -5,7 +5,7 @@ import { LIMITS } from '../../../../../src-shared/limits';
 import { api } from '../../../api/client';
 import { errorMessage } from '../../../api/api-errors';
 import { Spinner } from '../../../components/skeleton';
-import { formatBytes } from '../../../lib/format';
+import { formatBytes } from '../../../../../src-shared/format';
 import { previewText } from './preview-text';
 
 type PreviewState =

@@ -2,7 +2,7 @@ import type { DatasetColumn, DatasetVersion, RunDatasetInput } from '../../../..
 import { CopyButton } from '../../../components/copy-button';
 import { NewerDataBadge } from '../../../components/newer-data-badge';
 import { shortDigest } from '../../../lib/digest';
-import { formatBytes, formatCount } from '../../../lib/format';
+import { formatBytes, formatCount } from '../../../../../src-shared/format';
 import { routeHref } from '../../../lib/hash-router';
 import { datasetColumns, datasetRowCount, datasetSourceLabel } from './dataset-fields';
 import '../io-cards.css';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { RunModelOutput } from '../../../../../src-shared/domain';
 import { CopyButton } from '../../../components/copy-button';
 import { NewerDataBadge } from '../../../components/newer-data-badge';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '../../../../../src-shared/format';
 import { ArtifactBrowser } from '../artifacts/artifact-browser';
 import { ModelPromotions } from '../../promotion/model-promotions';
 import { promoteModel } from '../../promotion/promote-model-button';

@@ -1,5 +1,5 @@
-// Number and time formats for dense tables and chart axes: short, fixed in locale ('en-US')
-// so column widths and tests do not shift with the machine's locale.
+// Number and time formats for dense tables, chart axes and reports: short, fixed in locale
+// ('en-US'), so column widths, tests and exported reports do not shift with the machine's locale.
 
 const SUFFIXES = ['', 'k', 'M', 'B', 'T'] as const;
 
