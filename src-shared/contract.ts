@@ -23,6 +23,8 @@ import { RUN_STATUSES } from './domain';
 import { LIMITS } from './limits';
 import type { GateResult, GateRule, PromotionRecord, RegistryConfig } from './promotion';
 import { keyProblem, metricPointProblem, type MetricPointInput } from './metric-point-check';
+import { MARKDOWN_IMAGES, REPORT_FORMATS, REPORT_SECTIONS } from './report';
+import { EXPORT_SERIES_LEVELS } from './report-export';
 
 export { LIMITS };
 
@@ -288,6 +290,29 @@ export const contract = {
   listPromotions: method<{ promotions: PromotionRecord[] }>()({
     http: { method: 'GET', path: '/api/v1/promotions' },
     input: z.object({ runId: runIdSchema.optional() }),
+  }),
+  /**
+   * Starts a comparison report in the background and answers with its id at once; progress and
+   * the files made come as `report.progress` and `report.done` events. Files are fetched from
+   * reportFilePath (serve mode) or revealed by the desktop shell.
+   */
+  exportReport: method<{ exportId: string }>()({
+    http: { method: 'POST', path: '/api/v1/reports', status: 202 },
+    input: z
+      .object({
+        runIds: z.array(runIdSchema).min(1, 'needs at least one run').max(LIMITS.seriesPerQuery),
+        baseline: runIdSchema.optional(),
+        /** Default: the keys every run logged. */
+        metrics: z.array(keySchema).max(1000).optional(),
+        format: z.enum(REPORT_FORMATS),
+        /** HTML/PDF/Markdown sections; default all. */
+        sections: z.array(z.enum(REPORT_SECTIONS)).min(1, 'needs at least one section').optional(),
+        /** Points per chart series; `full` keeps every step (JSON only). */
+        series: z.union([z.literal(EXPORT_SERIES_LEVELS), z.literal('full')]).optional(),
+        markdownImages: z.enum(MARKDOWN_IMAGES).default('inline'),
+      })
+      .refine((r) => r.series !== 'full' || r.format === 'json', { message: "every point ('full') goes with the json format", path: ['series'] })
+      .refine((r) => r.baseline === undefined || r.runIds.includes(r.baseline), { message: 'must be one of runIds', path: ['baseline'] }),
   }),
   listWatchRoots: method<{ roots: WatchRoot[] }>()({
     http: { method: 'GET', path: '/api/v1/watch' },

@@ -1,6 +1,7 @@
 // Push events from the core to every UI, over SSE (serve mode) or IPC (Electron).
 import type { RunSummary, WatchRoot } from './domain';
 import type { PromotionProgress, PromotionRecord } from './promotion';
+import type { ReportDone, ReportProgress } from './report-export';
 
 export interface CoreEvents {
   /** A run was created or any of its fields, params, tags or summaries changed. */
@@ -15,6 +16,10 @@ export interface CoreEvents {
   'promotion.progress': PromotionProgress;
   /** A promotion record was written or finished. */
   'promotion.updated': { record: PromotionRecord };
+  /** An export (exportReport) moved on. */
+  'report.progress': ReportProgress;
+  /** An export ended: its files, or why it failed. */
+  'report.done': ReportDone;
 }
 export type CoreEventName = keyof CoreEvents;
 export type CoreEvent = { [K in CoreEventName]: { type: K; data: CoreEvents[K] } }[CoreEventName];

@@ -9,6 +9,8 @@ import { startHttpServer, type RunningServer } from './server/http-server';
 import { ArtifactStore } from './artifacts/artifact-store';
 import { DatasetRefresher } from './datasets/dataset-refresher';
 import { createMlflowRoutes } from './mlflow/mlflow-routes';
+import { ReportExports } from './report/report-exports';
+import { createReportFileRoute } from './server/report-file-route';
 import type { AdapterFactories } from './promotion/registry-settings';
 import type { PromotionService } from './promotion/promotion-service';
 import type { SecretStore } from './promotion/secret-store';
@@ -42,6 +44,8 @@ export interface Core {
   /** Records new versions of local datasets whose data changed on disk. */
   datasets: DatasetRefresher;
   promotions: PromotionService;
+  /** Reports exported through the API, under <data>/exports. */
+  reports: ReportExports;
   server: RunningServer | null;
   token: string | null;
   close(): Promise<void>;
@@ -57,7 +61,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const datasets = new DatasetRefresher({ store, hub, log });
   const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
   const { registries, promotions } = createPromotion({ store, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, adapters: opts.registryAdapters, emit: (e) => hub.emit(e) });
-  const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, samplesDir: join(opts.resourcesDir, 'sample-runs') });
+  const reports = new ReportExports({ store, dir: join(opts.dataDir, 'exports'), emit: (e) => hub.emit(e), paths: artifacts });
+  const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, reports, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
   const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);
   let server: RunningServer | null = null;
@@ -66,7 +71,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     for (const dir of opts.watch ?? []) await watch.add(dir);
     if (opts.port !== undefined) {
       const mlflow = createMlflowRoutes({ store, hub, artifacts, now: Date.now });
-      server = await startHttpServer({ dispatch, hub, token, uiDir: opts.uiDir, port: opts.port, version: opts.version, log, extraRoutes: [mlflow] });
+      server = await startHttpServer({ dispatch, hub, token, uiDir: opts.uiDir, port: opts.port, version: opts.version, log, extraRoutes: [mlflow, createReportFileRoute(reports)] });
       writeServerFile(opts.dataDir, { url: server.url, port: server.port, pid: process.pid });
     }
   } catch (e) {
@@ -83,6 +88,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     watch,
     datasets,
     promotions,
+    reports,
     server,
     token,
     async close() {
@@ -93,6 +99,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await watch.close();
       await datasets.close();
       await promotions.close();
+      await reports.idle();
       hub.flush();
       hub.close();
       store.close();

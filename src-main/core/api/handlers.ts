@@ -19,6 +19,8 @@ import type { ArtifactStore } from '../artifacts/artifact-store';
 import { createPromotionHandlers } from './promotion-handlers';
 import type { RegistrySettings } from '../promotion/registry-settings';
 import type { PromotionService } from '../promotion/promotion-service';
+import type { ReportExports } from '../report/report-exports';
+import { createReportHandlers } from './report-handlers';
 
 /** The folder-watching side of the core, as the API sees it. */
 export interface WatchControl {
@@ -38,6 +40,7 @@ export interface HandlerDeps {
   artifacts: ArtifactStore;
   registries: RegistrySettings;
   promotions: PromotionService;
+  reports: ReportExports;
   now?: () => number;
 }
 
@@ -113,5 +116,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createDatasetHandlers(store, hub, now),
     ...createLineageHandlers(store),
     ...createPromotionHandlers(store, deps.registries, deps.promotions),
+    ...createReportHandlers(deps.reports),
   };
 }
