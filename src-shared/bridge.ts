@@ -11,7 +11,9 @@ export interface RunlensBridge {
   call(method: MethodName, input: unknown): Promise<IpcResult<unknown>>;
   /** Subscribes to core events; returns the unsubscribe function. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
+  /** Shows a file an export made in the system's file manager; the main process resolves it inside <data>/exports. */
+  revealExport(exportId: string, name: string): Promise<IpcResult<null>>;
 }
 
 /** The IPC channel names; used only by the preload and the Electron shell's ipc module. */
-export const IPC_CHANNELS = { call: 'runlens:call', event: 'runlens:event' } as const;
+export const IPC_CHANNELS = { call: 'runlens:call', event: 'runlens:event', revealExport: 'runlens:reveal-export' } as const;

@@ -12,6 +12,7 @@ const bridge: RunlensBridge = {
     ipcRenderer.on(IPC_CHANNELS.event, handler);
     return () => ipcRenderer.removeListener(IPC_CHANNELS.event, handler);
   },
+  revealExport: (exportId, name) => ipcRenderer.invoke(IPC_CHANNELS.revealExport, exportId, name),
 };
 
 contextBridge.exposeInMainWorld('runlens', bridge);
