@@ -1,0 +1,94 @@
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { pageInk, pdfText, pdfToolsOrSkip } from '../test-support/pdf-readback';
+import { useTempDirs } from '../test-support/temp-dir';
+import { chromiumPdfPrinter } from './report-pdf';
+
+const tempDir = useTempDirs();
+const tools = pdfToolsOrSkip();
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>t</title><style>section { break-before: page; } h1 { font: 40px sans-serif; }</style></head>
+<body><h1>run alpha 0.1234</h1><section><h1>second page β</h1>
+<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><rect width="300" height="120" fill="#000"/></svg></section></body></html>`;
+
+/** A stand-in "Chromium": a shell script doing what `body` says, with its arguments in "$@". */
+function fakeChromium(dir: string, body: string): string {
+  const path = join(dir, 'fake-chromium');
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+/** A process that exists and is not a zombie (an orphan may wait a moment to be reaped). */
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Temp folders the printer made and left behind (it must leave none). */
+const leftovers = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('runlens-pdf-')));
+
+describe.skipIf(tools.skip !== null)('chromiumPdfPrinter with a real Chromium', () => {
+  it('prints every page with its text, and no header or footer', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.pdf');
+    const before = leftovers();
+    await chromiumPdfPrinter(tools.chromium!)(PAGE, out);
+    const text = pdfText(out);
+    expect(text).toContain('run alpha 0.1234');
+    expect(text).toContain('second page β');
+    // Chromium's default header and footer hold the date and the temp file's URL.
+    expect(text).not.toContain('file://');
+    expect(text.split('\f').filter((p) => p.trim() !== '')).toHaveLength(2);
+    const pages = join(dir, 'pages');
+    mkdirSync(pages);
+    const ink = pageInk(out, pages);
+    expect(ink).toHaveLength(2);
+    for (const share of ink) expect(share).toBeGreaterThan(0);
+    expect([...leftovers()].filter((f) => !before.has(f))).toEqual([]);
+  });
+});
+
+describe('chromiumPdfPrinter failures', () => {
+  it('names the browser and keeps the end of what it said when it fails, writing nothing', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.pdf');
+    // 200 kB of warnings: more than a pipe holds, so an undrained stderr would hang here.
+    const chrome = fakeChromium(dir, `i=0; while [ $i -lt 2000 ]; do printf 'warning %099d\\n' $i >&2; i=$((i+1)); done; echo 'cannot open display' >&2; exit 3`);
+    const print = chromiumPdfPrinter(chrome)(PAGE, out);
+    await expect(print).rejects.toThrow(`${chrome} exited with code 3 while printing the PDF.`);
+    await expect(print).rejects.toThrow(/Chromium said:\n[\s\S]*cannot open display$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('fails when the browser ends well but made no PDF', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.pdf');
+    await expect(chromiumPdfPrinter(fakeChromium(dir, 'exit 0'))(PAGE, out)).rejects.toThrow('exited without writing a PDF');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('stops a browser that never finishes, with its helpers, and removes its temp folder', async () => {
+    const dir = tempDir();
+    const before = leftovers();
+    // The script's own child stands in for Chromium's renderer: it must die with the browser.
+    const pidFile = join(dir, 'helper.pid');
+    const chrome = fakeChromium(dir, `sleep 300 & echo $! > '${pidFile}'; wait`);
+    await expect(chromiumPdfPrinter(chrome, { timeoutMs: 1_000 })(PAGE, join(dir, 'r.pdf'))).rejects.toThrow('did not finish printing the PDF within 1 s and was stopped');
+    const helper = Number(readFileSync(pidFile, 'utf8'));
+    await vi.waitFor(() => expect(alive(helper)).toBe(false));
+    expect([...leftovers()].filter((f) => !before.has(f))).toEqual([]);
+  });
+
+  it('says so when the browser cannot be started', async () => {
+    const dir = tempDir();
+    await expect(chromiumPdfPrinter(join(dir, 'no-such-chrome'))(PAGE, join(dir, 'r.pdf'))).rejects.toThrow(`could not start ${join(dir, 'no-such-chrome')} to print the PDF`);
+  });
+});
