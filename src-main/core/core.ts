@@ -10,6 +10,7 @@ import { ArtifactStore } from './artifacts/artifact-store';
 import { DatasetRefresher } from './datasets/dataset-refresher';
 import { createMlflowRoutes } from './mlflow/mlflow-routes';
 import { ReportExports } from './report/report-exports';
+import type { PdfPrinter } from './report/report-pdf';
 import { createReportFileRoute } from './server/report-file-route';
 import type { AdapterFactories } from './promotion/registry-settings';
 import type { PromotionService } from './promotion/promotion-service';
@@ -31,6 +32,8 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** Where registry secrets are kept: the Electron shell passes a safeStorage-backed one; a 0600 file otherwise. */
   secrets?: SecretStore;
+  /** Prints PDF reports for the export API: the Electron shell passes printToPDF; absent, a headless Chromium found on the machine. */
+  printPdf?: PdfPrinter;
   /** Registry adapters by kind (tests pass fakes). */
   registryAdapters?: AdapterFactories;
 }
@@ -61,7 +64,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const datasets = new DatasetRefresher({ store, hub, log });
   const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
   const { registries, promotions } = createPromotion({ store, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, adapters: opts.registryAdapters, emit: (e) => hub.emit(e) });
-  const reports = new ReportExports({ store, dir: join(opts.dataDir, 'exports'), emit: (e) => hub.emit(e), paths: artifacts });
+  const reports = new ReportExports({ store, dir: join(opts.dataDir, 'exports'), emit: (e) => hub.emit(e), paths: artifacts, env: { printPdf: opts.printPdf } });
   const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, reports, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
   const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);

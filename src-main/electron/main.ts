@@ -11,6 +11,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createMainWindow } from './main-window';
 import { wireIpc } from './ipc';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
+import { electronPdfPrinter } from './electron-pdf-printer';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '../renderer');
@@ -23,7 +24,7 @@ async function startCore(): Promise<Core> {
   const log = (m: string) => console.warn(`[runlens] ${m}`);
   // Called after app.whenReady(): safeStorage needs the app ready.
   const secrets = createSafeStorageSecrets(dataDir, log);
-  const base = { dataDir, uiDir, resourcesDir: resolve(here, '../../resources'), version, secrets };
+  const base = { dataDir, uiDir, resourcesDir: resolve(here, '../../resources'), version, secrets, printPdf: electronPdfPrinter };
   // Another Runlens (e.g. `runlens serve`) may hold the usual port: take any free one then.
   return createCore({ ...base, port: DEFAULT_PORT }).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'EADDRINUSE') throw e;

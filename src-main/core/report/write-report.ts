@@ -7,6 +7,7 @@ import type { Store } from '../store/store';
 import { buildReportData, type ReportOptions } from './report-data';
 import { metricsCsv, paramsCsv } from './report-csv';
 import { reportJson } from './report-json';
+import type { PdfPrinter } from './report-pdf';
 
 export interface WriteReportOptions extends ReportOptions {
   format: ReportFormat;
@@ -21,6 +22,8 @@ export interface ReportEnv {
   now: () => Date;
   /** Called as the report is made: phase names what is happening, done/total how far along. */
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  /** Prints the PDF format: the desktop app passes Electron's; absent, a headless Chromium found on the machine. */
+  printPdf?: PdfPrinter;
 }
 
 export interface WrittenReport {
