@@ -64,7 +64,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const datasets = new DatasetRefresher({ store, hub, log });
   const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
   const { registries, promotions } = createPromotion({ store, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, adapters: opts.registryAdapters, emit: (e) => hub.emit(e) });
-  const reports = new ReportExports({ store, dir: join(opts.dataDir, 'exports'), emit: (e) => hub.emit(e), paths: artifacts, env: { printPdf: opts.printPdf } });
+  const reports = new ReportExports({ store, dir: join(opts.dataDir, 'exports'), emit: (e) => hub.emit(e), paths: artifacts, env: { printPdf: opts.printPdf }, appUrl: () => server?.url ?? null });
   const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, reports, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
   const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);

@@ -68,6 +68,26 @@ describe('exportReport and the report file route', () => {
     }
   });
 
+  it('makes an HTML report linking each run to its page on this server', async () => {
+    const { core, ids, events } = await coreWithTwoRuns();
+    try {
+      const exportId = await startExport(core, { runIds: ids, format: 'html', sections: ['runs', 'summary'] });
+      const done = await doneOf(core, events, exportId);
+      expect(done.error).toBeUndefined();
+      expect(done.files[0]!.name).toMatch(/^runlens-report-\d{8}-\d{6}\.html$/);
+      const download = await send(core, 'GET', reportFilePath(exportId, done.files[0]!.name));
+      expect(download.headers['content-type']).toBe('text/html; charset=utf-8');
+      // A report holds script: it must never render as a page of the app's origin.
+      expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+      expect(download.headers['content-security-policy']).toContain('sandbox');
+      for (const id of ids) expect(download.body).toContain(`${core.server!.url}#/runs/${id}`);
+      expect(download.body).toContain('alpha');
+      expect(download.body).toContain('beta');
+    } finally {
+      await core.close();
+    }
+  });
+
   it('lists both files of a CSV export, each downloadable', async () => {
     const { core, ids, events } = await coreWithTwoRuns();
     try {

@@ -23,8 +23,10 @@ export interface ReportExportsDeps {
   /** The one place path checks live (see artifact-store.ts). */
   paths: Pick<ArtifactStore, 'resolveUnder'>;
   now?: () => Date;
-  /** What writeReport needs besides the clock (a PDF printer in the desktop app). */
-  env?: Omit<ReportEnv, 'now' | 'onProgress'>;
+  /** The app's own URL once its server listens (`http://127.0.0.1:5850/`): reports link runs there. */
+  appUrl?: () => string | null;
+  /** What writeReport needs besides the clock and links (a PDF printer in the desktop app). */
+  env?: Omit<ReportEnv, 'now' | 'onProgress' | 'runUrl'>;
 }
 
 /** Buckets that give each step its own bucket, so the M4 reducer keeps every point of a step series. */
@@ -96,13 +98,19 @@ export class ReportExports {
           sections: input.sections,
           markdownImages: input.markdownImages,
         },
-        { ...this.deps.env, now: this.now, onProgress: (p) => progress(p.phase, p.done, p.total) },
+        { ...this.deps.env, now: this.now, runUrl: this.runUrl(), onProgress: (p) => progress(p.phase, p.done, p.total) },
       );
       const files: ExportedFile[] = written.files.map((f) => ({ name: relative(folder, f).split(sep).join('/'), bytes: statSync(f).size }));
       emit({ type: 'report.done', data: { exportId, files } });
     } catch (e) {
       emit({ type: 'report.done', data: { exportId, files: [], error: e instanceof Error ? e.message : String(e) } });
     }
+  }
+
+  /** Links to the run page of the app (its `#/runs/<id>` route), when a server is known. */
+  private runUrl(): ((runId: string) => string) | undefined {
+    const base = this.deps.appUrl?.();
+    return base ? (runId) => `${base}#/runs/${encodeURIComponent(runId)}` : undefined;
   }
 
   /** The widest step span of the runs' metrics: one bucket per step. */
