@@ -33,6 +33,14 @@ const eventSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({
+    type: z.literal('report.progress'),
+    data: z.object({ exportId: z.string(), phase: z.string(), done: z.number(), total: z.number() }),
+  }),
+  z.object({
+    type: z.literal('report.done'),
+    data: z.object({ exportId: z.string(), files: z.array(z.object({ name: z.string(), bytes: z.number() })), error: z.string().optional() }),
+  }),
+  z.object({
     type: z.literal('promotion.updated'),
     data: z.object({
       record: z.looseObject({

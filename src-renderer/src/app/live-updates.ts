@@ -8,6 +8,7 @@ import { useArtifactsStore } from '../stores/artifacts-store';
 import { useCompareSeriesStore } from '../stores/compare-series-store';
 import { useConnectionStore } from '../stores/connection-store';
 import { useDatasetsStore } from '../stores/datasets-store';
+import { useExportsStore } from '../stores/exports-store';
 import { useLineageStore } from '../stores/lineage-store';
 import { usePromotionsStore } from '../stores/promotions-store';
 import { useRunIoStore } from '../stores/run-io-store';
@@ -66,6 +67,12 @@ export function startLiveUpdates(): () => void {
           break;
         case 'promotion.updated':
           usePromotionsStore.getState().recordUpdated(event.data.record);
+          break;
+        case 'report.progress':
+          useExportsStore.getState().progressed(event.data);
+          break;
+        case 'report.done':
+          useExportsStore.getState().finished(event.data);
           break;
       }
     },

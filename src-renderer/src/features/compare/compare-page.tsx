@@ -71,7 +71,7 @@ export function ComparePage({ view }: { view: CompareView }) {
     // Colours distinct within this comparison, shared by every table and chart below.
     <RunColorsProvider runIds={runIds}>
       <div className="scroll-page" data-testid="compare-page">
-        <CompareHeader runs={runs} baselineIndex={baselineIndex} />
+        <CompareHeader runs={runs} baselineIndex={baselineIndex} view={view} />
         {unknown.length > 0 && (
           <p className="compare-page__warning" data-testid="compare-unknown">
             Not found, left out: <span className="mono">{unknown.join(', ')}</span>
