@@ -30,8 +30,19 @@ describe('runlens report arguments', () => {
       seriesBuckets: undefined,
     });
     expect(() => parseReportArgs(['--runs', 'a', '--series', '0', '--format', 'json', '--out', 'x'])).toThrow('--series must be a bucket count');
-    expect(() => parseReportArgs(['--runs', 'a', '--series', '10', '--format', 'csv', '--out', 'x'])).toThrow('--series goes with --format json');
+    expect(() => parseReportArgs(['--runs', 'a', '--series', '10', '--format', 'csv', '--out', 'x'])).toThrow('--series does not go with --format csv');
     expect(parseReportArgs(['--runs', 'a', '--series', '10', '--format', 'json', '--out', 'x']).options.seriesBuckets).toBe(10);
+    expect(parseReportArgs(['--runs', 'a', '--series', '50', '--format', 'html', '--out', 'x']).options.seriesBuckets).toBe(50);
+  });
+
+  it('takes --sections for documents, checked against the known sections', () => {
+    expect(parseReportArgs(['--runs', 'a', '--format', 'html', '--out', 'x']).sections).toBeUndefined();
+    expect(parseReportArgs(['--runs', 'a', '--sections', 'summary, charts', '--format', 'html', '--out', 'x']).sections).toEqual(['summary', 'charts']);
+    expect(() => parseReportArgs(['--runs', 'a', '--sections', 'summary,plots', '--format', 'html', '--out', 'x'])).toThrow(
+      "--sections takes a comma list of runs, params, summary, charts, lineage, data, not 'plots'",
+    );
+    expect(() => parseReportArgs(['--runs', 'a', '--sections', ',', '--format', 'md', '--out', 'x'])).toThrow('--sections takes a comma list');
+    expect(() => parseReportArgs(['--runs', 'a', '--sections', 'summary', '--format', 'json', '--out', 'x'])).toThrow('--sections goes with --format html, pdf or md');
   });
 });
 

@@ -1,21 +1,26 @@
 // `runlens report`: a comparison report from the command line, for CI pipelines. Opens the data
 // dir's store directly (no server) and writes the files; `--format csv` writes a directory
-// holding params.csv and metrics.csv, `--format json` one file.
+// holding params.csv and metrics.csv, `--format json` one file, `--format pdf` the HTML report
+// printed by a headless Chromium found on the machine (RUNLENS_CHROMIUM, else PATH).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-promotion';
 import { defaultDataDir, ensureDataDir } from './core/data-dir';
 import type { ReportOptions } from './core/report/report-data';
+import { findChromium } from './core/report/chromium-finder';
+import { chromiumPdfPrinter } from './core/report/report-pdf';
 import { writeReport } from './core/report/write-report';
-import { REPORT_FORMATS, type ReportFormat } from '../src-shared/report';
+import { REPORT_FORMATS, REPORT_SECTIONS, type ReportFormat, type ReportSection } from '../src-shared/report';
 import { openStore } from './core/store/store';
 
-export const REPORT_USAGE = `runlens report (--runs ID,ID,… | --filter "QUERY") [--baseline ID] [--metrics K1,K2] [--series BUCKETS] --format csv|json --out PATH [--data DIR]`;
+export const REPORT_USAGE = `runlens report (--runs ID,ID,… | --filter "QUERY") [--baseline ID] [--metrics K1,K2] [--series BUCKETS] [--sections S1,S2] --format ${REPORT_FORMATS.join('|')} --out PATH [--data DIR]`;
 
 
 export interface ReportArgs {
   options: ReportOptions;
   format: ReportFormat;
+  /** HTML/PDF/Markdown sections; undefined: all. */
+  sections: ReportSection[] | undefined;
   out: string;
   data: string | undefined;
 }
@@ -33,6 +38,7 @@ export function parseReportArgs(args: string[]): ReportArgs {
       baseline: { type: 'string' },
       metrics: { type: 'string' },
       series: { type: 'string' },
+      sections: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       data: { type: 'string' },
@@ -45,7 +51,11 @@ export function parseReportArgs(args: string[]): ReportArgs {
   if (!(REPORT_FORMATS as readonly string[]).includes(values.format)) throw new Error(`--format must be one of ${REPORT_FORMATS.join(', ')}, not '${values.format}'`);
   const buckets = values.series === undefined ? undefined : Number(values.series);
   if (buckets !== undefined && !(Number.isInteger(buckets) && buckets >= 1 && buckets <= 100_000)) throw new Error(`--series must be a bucket count from 1 to 100000, not '${values.series}'`);
-  if (buckets !== undefined && values.format !== 'json') throw new Error('--series goes with --format json (CSV holds the summaries only)');
+  if (buckets !== undefined && values.format === 'csv') throw new Error('--series does not go with --format csv (CSV holds the summaries only)');
+  const sections = values.sections === undefined ? undefined : list(values.sections);
+  const unknownSections = (sections ?? []).filter((s) => !(REPORT_SECTIONS as readonly string[]).includes(s));
+  if (sections !== undefined && (sections.length === 0 || unknownSections.length > 0)) throw new Error(`--sections takes a comma list of ${REPORT_SECTIONS.join(', ')}${unknownSections.length > 0 ? `, not '${unknownSections.join(', ')}'` : ''}`);
+  if (sections !== undefined && (values.format === 'csv' || values.format === 'json')) throw new Error(`--sections goes with --format html, pdf or md`);
   if (!values.out) throw new Error(`--out is required\nusage: ${REPORT_USAGE}`);
   return {
     options: {
@@ -55,6 +65,7 @@ export function parseReportArgs(args: string[]): ReportArgs {
       seriesBuckets: buckets,
     },
     format: values.format as ReportFormat,
+    sections: sections as ReportSection[] | undefined,
     out: values.out,
     data: values.data,
   };
@@ -62,11 +73,13 @@ export function parseReportArgs(args: string[]): ReportArgs {
 
 export async function reportCommand(args: string[], io: CliIo, now: () => Date = () => new Date()): Promise<number> {
   const parsed = parseReportArgs(args);
+  // Found before any work, so a machine without a browser hears so at once.
+  const printPdf = parsed.format === 'pdf' ? chromiumPdfPrinter(findChromium(io.env)) : undefined;
   const dataDir = resolve(parsed.data ?? defaultDataDir(io.env));
   ensureDataDir(dataDir);
   const store = openStore(join(dataDir, 'runlens.db'));
   try {
-    const written = await writeReport(store, { ...parsed.options, format: parsed.format, out: resolve(parsed.out) }, { now });
+    const written = await writeReport(store, { ...parsed.options, format: parsed.format, sections: parsed.sections, out: resolve(parsed.out) }, { now, printPdf });
     io.out(`Wrote ${written.files.join(' and ')} (${written.runs} run(s), ${written.metrics} metric(s)).`);
     return 0;
   } finally {

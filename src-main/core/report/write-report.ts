@@ -2,12 +2,14 @@
 // Each format has its own renderer module; this file only picks one and writes what it returns.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MarkdownImages, ReportFormat, ReportSection } from '../../../src-shared/report';
+import { DEFAULT_CHART_BUCKETS, REPORT_SECTIONS, type MarkdownImages, type ReportFormat, type ReportSection } from '../../../src-shared/report';
 import type { Store } from '../store/store';
-import { buildReportData, type ReportOptions } from './report-data';
+import { buildReportData, type ReportData, type ReportOptions } from './report-data';
 import { metricsCsv, paramsCsv } from './report-csv';
+import { reportHtml } from './report-html';
 import { reportJson } from './report-json';
-import type { PdfPrinter } from './report-pdf';
+import { findChromium } from './chromium-finder';
+import { chromiumPdfPrinter, type PdfPrinter } from './report-pdf';
 
 export interface WriteReportOptions extends ReportOptions {
   format: ReportFormat;
@@ -22,6 +24,8 @@ export interface ReportEnv {
   now: () => Date;
   /** Called as the report is made: phase names what is happening, done/total how far along. */
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  /** Where a run opens in Runlens, when a server is known (the export API); reports link run names there. */
+  runUrl?: ((runId: string) => string) | undefined;
   /** Prints the PDF format: the desktop app passes Electron's; absent, a headless Chromium found on the machine. */
   printPdf?: PdfPrinter;
 }
@@ -33,13 +37,39 @@ export interface WrittenReport {
   metrics: number;
 }
 
+/** Documents (html, md, pdf) get series for their charts and lineage when those sections are chosen. */
+function dataOptions(opts: WriteReportOptions, sections: readonly ReportSection[]): ReportOptions {
+  if (opts.format === 'csv' || opts.format === 'json') return opts;
+  return {
+    ...opts,
+    seriesBuckets: opts.seriesBuckets ?? (sections.includes('charts') ? DEFAULT_CHART_BUCKETS : undefined),
+    lineage: opts.lineage ?? sections.includes('lineage'),
+  };
+}
+
+/** The HTML report: written as it is for html, printed for pdf. */
+function htmlReport(data: ReportData, sections: readonly ReportSection[], env: ReportEnv): string {
+  return reportHtml(data, { generatedAt: env.now(), sections, runUrl: env.runUrl });
+}
+
 export async function writeReport(store: Store, opts: WriteReportOptions, env: ReportEnv): Promise<WrittenReport> {
-  const data = buildReportData(store, opts);
+  const sections = opts.sections ?? REPORT_SECTIONS;
+  const data = buildReportData(store, dataOptions(opts, sections));
   const counts = { runs: data.runs.length, metrics: data.metrics.length };
   switch (opts.format) {
     case 'json':
       writeFileSync(opts.out, reportJson(data, env.now()));
       return { files: [opts.out], ...counts };
+    case 'html':
+      writeFileSync(opts.out, htmlReport(data, sections, env));
+      return { files: [opts.out], ...counts };
+    case 'pdf': {
+      const print = env.printPdf ?? chromiumPdfPrinter(findChromium(process.env));
+      env.onProgress?.({ phase: 'printing PDF', done: 0, total: 1 });
+      await print(htmlReport(data, sections, env), opts.out);
+      env.onProgress?.({ phase: 'printing PDF', done: 1, total: 1 });
+      return { files: [opts.out], ...counts };
+    }
     case 'csv': {
       mkdirSync(opts.out, { recursive: true });
       const files = [join(opts.out, 'params.csv'), join(opts.out, 'metrics.csv')];
