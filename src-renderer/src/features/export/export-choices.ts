@@ -8,7 +8,7 @@ import type { CompareView } from '../../lib/compare-view';
 import { allMetricKeys, sharedMetricKeys } from '../compare/compare-model';
 
 export const FORMAT_INFO: Record<ReportFormat, { label: string; hint: string }> = {
-  html: { label: 'HTML', hint: 'One file that opens anywhere, offline: tables, charts, lineage and the data.' },
+  html: { label: 'HTML', hint: 'One file that opens offline: tables, charts, lineage, data.' },
   pdf: { label: 'PDF', hint: 'The same report on pages, for email and review meetings.' },
   md: { label: 'Markdown', hint: 'Tables and SVG charts for a pull request or a notebook.' },
   csv: { label: 'CSV', hint: 'The params diff and the metric summary as two spreadsheets.' },
