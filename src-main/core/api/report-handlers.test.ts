@@ -88,6 +88,34 @@ describe('exportReport and the report file route', () => {
     }
   });
 
+  it('lists every file of a Markdown export with image files, each downloadable by its relative name; inline makes one file', async () => {
+    const { core, ids, events } = await coreWithTwoRuns();
+    try {
+      const withFiles = await startExport(core, { runIds: ids, format: 'md', sections: ['summary', 'charts'], markdownImages: 'files' });
+      const done = await doneOf(core, events, withFiles);
+      expect(done.error).toBeUndefined();
+      const [main, ...images] = done.files;
+      expect(main!.name).toMatch(/^runlens-report-\d{8}-\d{6}\.md$/);
+      expect(images.length).toBeGreaterThan(0);
+      const markdown = (await send(core, 'GET', reportFilePath(withFiles, main!.name))).body;
+      for (const image of images) {
+        expect(image.name).toContain('/');
+        expect(markdown).toContain(image.name);
+        const reply = await send(core, 'GET', reportFilePath(withFiles, image.name));
+        expect(reply.status).toBe(200);
+        expect(reply.headers['content-type']).toBe('image/svg+xml');
+        expect(reply.body).toContain('<svg');
+      }
+
+      const inline = await startExport(core, { runIds: ids, format: 'md', sections: ['summary', 'charts'] });
+      const inlineDone = await doneOf(core, events, inline);
+      expect(inlineDone.files).toHaveLength(1);
+      expect((await send(core, 'GET', reportFilePath(inline, inlineDone.files[0]!.name))).body).toContain('data:image/svg+xml');
+    } finally {
+      await core.close();
+    }
+  });
+
   it('lists both files of a CSV export, each downloadable', async () => {
     const { core, ids, events } = await coreWithTwoRuns();
     try {

@@ -40,7 +40,10 @@ export function createReportFileRoute(reports: ReportExports): ExtraRoutes {
       'content-security-policy': "default-src 'none'; sandbox",
       'cache-control': 'no-store',
     });
-    createReadStream(path).pipe(res);
+    // The headers are out: a read error can only cut the answer short.
+    createReadStream(path)
+      .on('error', () => res.destroy())
+      .pipe(res);
     return true;
   };
 }
