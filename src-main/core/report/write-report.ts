@@ -8,6 +8,7 @@ import { buildReportData, type ReportData, type ReportOptions } from './report-d
 import { metricsCsv, paramsCsv } from './report-csv';
 import { reportHtml } from './report-html';
 import { reportJson } from './report-json';
+import { writeMarkdown } from './write-markdown';
 import { findChromium } from './chromium-finder';
 import { chromiumPdfPrinter, type PdfPrinter } from './report-pdf';
 
@@ -70,6 +71,10 @@ export async function writeReport(store: Store, opts: WriteReportOptions, env: R
       env.onProgress?.({ phase: 'printing PDF', done: 1, total: 1 });
       return { files: [opts.out], ...counts };
     }
+    case 'md': {
+      const images = opts.markdownImages ?? 'files';
+      return { files: writeMarkdown(data, { out: opts.out, generatedAt: env.now(), sections, images, runUrl: env.runUrl }), ...counts };
+    }
     case 'csv': {
       mkdirSync(opts.out, { recursive: true });
       const files = [join(opts.out, 'params.csv'), join(opts.out, 'metrics.csv')];
@@ -77,7 +82,5 @@ export async function writeReport(store: Store, opts: WriteReportOptions, env: R
       writeFileSync(files[1]!, metricsCsv(data));
       return { files, ...counts };
     }
-    default:
-      throw new Error(`--format ${opts.format} is not built yet`);
   }
 }
