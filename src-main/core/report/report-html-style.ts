@@ -1,7 +1,7 @@
 // The HTML report's stylesheet, inlined: the file must open with no network and no other file.
 // Light by default and always light on paper; dark only on screens that ask for it. Print
-// rules keep each table row, chart and lineage graph whole and start the bulky sections
-// (charts, lineage, data) on a new page.
+// rules keep each table row, chart and lineage graph whole and start the charts on a new page;
+// runs hidden with the script stay hidden on paper, as they were on screen.
 
 export const REPORT_CSS = `
 :root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #ffffff; --panel: #f6f8fa; --accent: #0969da; --changed: #fff8c5; --changed-fg: #1f2328; }
@@ -45,7 +45,7 @@ table.runs { width: 100%; }
 code.id { color: var(--muted); font-size: 11px; }
 td.times { white-space: nowrap; font-size: 11px; }
 td.source code { word-break: break-all; font-size: 11px; }
-.charts figure, .lineage figure { margin: 0 0 16px; }
+#charts figure, #lineage figure { margin: 0 0 16px; }
 svg.chart, .lineage svg { max-width: 100%; height: auto; display: block; }
 svg .legend-item { cursor: pointer; }
 svg .series.off { display: none; }
@@ -61,14 +61,12 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
   body { max-width: none; padding: 0; font-size: 11px; }
   h2 { break-after: avoid; page-break-after: avoid; }
   h3 { break-after: avoid; page-break-after: avoid; }
-  #charts, #lineage, #data { break-before: page; page-break-before: always; }
+  #charts { break-before: page; page-break-before: always; }
   tr, figure, svg { break-inside: avoid; page-break-inside: avoid; }
   .table-wrap { overflow: visible; }
   table { font-size: 10px; }
   nav.toc, .download, #report-tooltip { display: none; }
   a { color: inherit; text-decoration: none; }
-  svg .series.off { display: inline; }
-  .swatch.off, .legend-item.off { opacity: 1; }
   .swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   td.changed { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
