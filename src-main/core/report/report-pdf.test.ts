@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { pageInk, pdfText, pdfToolsOrSkip } from '../test-support/pdf-readback';
 import { useTempDirs } from '../test-support/temp-dir';
 import { chromiumPdfPrinter } from './report-pdf';
@@ -32,14 +32,27 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Temp folders the printer made and left behind (it must leave none). */
-const leftovers = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('runlens-pdf-')));
+/**
+ * Points os.tmpdir() at a fresh folder for the rest of this test, so the printer's temp folders
+ * are seen apart from those of other tests printing at the same time; answers what is left in it.
+ */
+function privateTmp(): () => string[] {
+  const dir = tempDir();
+  const old = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  onTestFinished(() => {
+    if (old === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = old;
+  });
+  expect(tmpdir()).toBe(dir);
+  return () => readdirSync(dir);
+}
 
 describe.skipIf(tools.skip !== null)('chromiumPdfPrinter with a real Chromium', () => {
   it('prints every page with its text, and no header or footer', async () => {
     const dir = tempDir();
     const out = join(dir, 'r.pdf');
-    const before = leftovers();
+    const leftovers = privateTmp();
     await chromiumPdfPrinter(tools.chromium!)(PAGE, out);
     const text = pdfText(out);
     expect(text).toContain('run alpha 0.1234');
@@ -52,7 +65,7 @@ describe.skipIf(tools.skip !== null)('chromiumPdfPrinter with a real Chromium', 
     const ink = pageInk(out, pages);
     expect(ink).toHaveLength(2);
     for (const share of ink) expect(share).toBeGreaterThan(0);
-    expect([...leftovers()].filter((f) => !before.has(f))).toEqual([]);
+    expect(leftovers()).toEqual([]);
   });
 });
 
@@ -77,14 +90,14 @@ describe('chromiumPdfPrinter failures', () => {
 
   it('stops a browser that never finishes, with its helpers, and removes its temp folder', async () => {
     const dir = tempDir();
-    const before = leftovers();
+    const leftovers = privateTmp();
     // The script's own child stands in for Chromium's renderer: it must die with the browser.
     const pidFile = join(dir, 'helper.pid');
     const chrome = fakeChromium(dir, `sleep 300 & echo $! > '${pidFile}'; wait`);
     await expect(chromiumPdfPrinter(chrome, { timeoutMs: 1_000 })(PAGE, join(dir, 'r.pdf'))).rejects.toThrow('did not finish printing the PDF within 1 s and was stopped');
     const helper = Number(readFileSync(pidFile, 'utf8'));
     await vi.waitFor(() => expect(alive(helper)).toBe(false));
-    expect([...leftovers()].filter((f) => !before.has(f))).toEqual([]);
+    expect(leftovers()).toEqual([]);
   });
 
   it('says so when the browser cannot be started', async () => {
