@@ -24,7 +24,7 @@ import { LIMITS } from './limits';
 import type { GateResult, GateRule, PromotionRecord, RegistryConfig } from './promotion';
 import { keyProblem, metricPointProblem, type MetricPointInput } from './metric-point-check';
 import { MARKDOWN_IMAGES, REPORT_FORMATS, REPORT_SECTIONS } from './report';
-import { EXPORT_SERIES_LEVELS } from './report-export';
+import { EXPORT_SERIES_LEVELS, type ReportDone } from './report-export';
 
 export { LIMITS };
 
@@ -313,6 +313,11 @@ export const contract = {
       })
       .refine((r) => r.series !== 'full' || r.format === 'json', { message: "every point ('full') goes with the json format", path: ['series'] })
       .refine((r) => r.baseline === undefined || r.runIds.includes(r.baseline), { message: 'must be one of runIds', path: ['baseline'] }),
+  }),
+  /** How an export stands: `done` is null while it runs (for a UI that missed report.done while reconnecting). */
+  getReportExport: method<{ exportId: string; done: ReportDone | null }>()({
+    http: { method: 'GET', path: '/api/v1/reports/:id' },
+    input: z.object({ id: z.string().min(1).max(64) }),
   }),
   listWatchRoots: method<{ roots: WatchRoot[] }>()({
     http: { method: 'GET', path: '/api/v1/watch' },

@@ -49,6 +49,9 @@ describe('exportReport and the report file route', () => {
       expect(done.files).toHaveLength(1);
       const [file] = done.files;
       expect(file!.name).toMatch(/^runlens-report-\d{8}-\d{6}\.json$/);
+      // A UI that missed the event (reconnecting) reads the same end back.
+      const status = await send(core, 'GET', `/api/v1/reports/${exportId}`);
+      expect(status.json()).toEqual({ exportId, done });
       const progress = events.filter((e) => e.type === 'report.progress' && e.data.exportId === exportId);
       expect(progress.length).toBeGreaterThan(0);
       // Progress comes before the end, never after it.
@@ -149,7 +152,9 @@ describe('exportReport and the report file route', () => {
   it('ends an export of an unknown run with report.done carrying the message, and no files', async () => {
     const { core, ids, events } = await coreWithTwoRuns();
     try {
-      const exportId = await startExport(core, { runIds: [ids[0], 'nosuchrun'], format: 'json' });
+      const { exportId } = (await core.dispatch('exportReport', { runIds: [ids[0], 'nosuchrun'], format: 'json' })) as { exportId: string };
+      // The work starts after the id is answered: it is running now.
+      expect(await core.dispatch('getReportExport', { id: exportId })).toEqual({ exportId, done: null });
       const done = await doneOf(core, events, exportId);
       expect(done.files).toEqual([]);
       expect(done.error).toContain('nosuchrun');
@@ -192,6 +197,7 @@ describe('exportReport and the report file route', () => {
         reportFilePath('20260101-000000-00000000', 'metrics.csv'),
         reportFilePath(exportId, 'nothing.csv'),
         reportFilePath('not-an-id', 'metrics.csv'),
+        '/api/v1/reports/20260101-000000-00000000',
         `/api/v1/reports/${exportId}/files/`,
       ]) {
         const reply = await send(core, 'GET', path);

@@ -3,8 +3,9 @@
 import type { Handlers } from '../../../src-shared/contract';
 import type { ReportExports } from '../report/report-exports';
 
-export function createReportHandlers(exports: ReportExports): Pick<Handlers, 'exportReport'> {
+export function createReportHandlers(exports: ReportExports): Pick<Handlers, 'exportReport' | 'getReportExport'> {
   return {
     exportReport: (input) => exports.start(input),
+    getReportExport: ({ id }) => exports.status(id),
   };
 }

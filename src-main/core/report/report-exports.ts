@@ -8,7 +8,7 @@ import type { ParsedInput } from '../../../src-shared/contract';
 import { ApiError } from '../../../src-shared/errors';
 import type { CoreEvent } from '../../../src-shared/events';
 import { REPORT_EXTENSION, type ReportFormat } from '../../../src-shared/report';
-import { EXPORT_ID, type ExportedFile } from '../../../src-shared/report-export';
+import { EXPORT_ID, type ExportedFile, type ReportDone } from '../../../src-shared/report-export';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Store } from '../store/store';
 import { writeReport, type ReportEnv } from './write-report';
@@ -45,6 +45,8 @@ function notFound(exportId: string, name: string): ApiError {
 
 export class ReportExports {
   private readonly running = new Set<Promise<void>>();
+  /** Exports started since the core did: null while running, then how each ended. */
+  private readonly outcomes = new Map<string, ReportDone | null>();
   private readonly now: () => Date;
   /** <data>/exports: one folder per export. */
   readonly dir: string;
@@ -58,11 +60,19 @@ export class ReportExports {
   start(input: ExportInput): { exportId: string } {
     const at = this.now();
     const exportId = `${stamp(at)}-${randomBytes(4).toString('hex')}`;
+    this.outcomes.set(exportId, null);
     const job = new Promise<void>((done) => setImmediate(done))
       .then(() => this.run(exportId, input, at))
       .finally(() => this.running.delete(job));
     this.running.add(job);
     return { exportId };
+  }
+
+  /** How an export stands; RESOURCE_DOES_NOT_EXIST for one this core did not start. */
+  status(exportId: string): { exportId: string; done: ReportDone | null } {
+    const done = this.outcomes.get(exportId);
+    if (done === undefined) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `No export '${exportId}' since Runlens started`);
+    return { exportId, done };
   }
 
   /** The absolute path of a produced file; unknown exports and files are RESOURCE_DOES_NOT_EXIST. */
@@ -82,6 +92,10 @@ export class ReportExports {
   private async run(exportId: string, input: ExportInput, at: Date): Promise<void> {
     const { emit, store } = this.deps;
     const progress = (phase: string, done: number, total: number) => emit({ type: 'report.progress', data: { exportId, phase, done, total } });
+    const end = (done: ReportDone) => {
+      this.outcomes.set(exportId, done);
+      emit({ type: 'report.done', data: done });
+    };
     try {
       progress('reading runs', 0, 1);
       const folder = join(this.dir, exportId);
@@ -101,9 +115,9 @@ export class ReportExports {
         { ...this.deps.env, now: this.now, runUrl: this.runUrl(), onProgress: (p) => progress(p.phase, p.done, p.total) },
       );
       const files: ExportedFile[] = written.files.map((f) => ({ name: relative(folder, f).split(sep).join('/'), bytes: statSync(f).size }));
-      emit({ type: 'report.done', data: { exportId, files } });
+      end({ exportId, files });
     } catch (e) {
-      emit({ type: 'report.done', data: { exportId, files: [], error: e instanceof Error ? e.message : String(e) } });
+      end({ exportId, files: [], error: e instanceof Error ? e.message : String(e) });
     }
   }
 

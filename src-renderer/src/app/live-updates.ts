@@ -87,6 +87,7 @@ export function startLiveUpdates(): () => void {
       useDatasetsStore.getState().changed();
       useLineageStore.getState().changed();
       usePromotionsStore.getState().refetch();
+      void useExportsStore.getState().refetch();
     },
   });
 

@@ -52,6 +52,7 @@ export function ExportDialog({ runs, view, onClose }: ExportDialogProps) {
     setDeliveryError(null);
     try {
       const { exportId: id } = await api.exportReport(exportInput(runs.map((r) => r.id), choices));
+      useExportsStore.getState().started(id);
       setExportId(id);
     } catch (error) {
       setRequestError(errorMessage(error));
