@@ -44,6 +44,13 @@ describe('runlens report arguments', () => {
     expect(() => parseReportArgs(['--runs', 'a', '--sections', ',', '--format', 'md', '--out', 'x'])).toThrow('--sections takes a comma list');
     expect(() => parseReportArgs(['--runs', 'a', '--sections', 'summary', '--format', 'json', '--out', 'x'])).toThrow('--sections goes with --format html, pdf or md');
   });
+
+  it('takes --images for Markdown', () => {
+    expect(parseReportArgs(['--runs', 'a', '--format', 'md', '--out', 'x']).markdownImages).toBeUndefined();
+    expect(parseReportArgs(['--runs', 'a', '--images', 'inline', '--format', 'md', '--out', 'x']).markdownImages).toBe('inline');
+    expect(() => parseReportArgs(['--runs', 'a', '--images', 'png', '--format', 'md', '--out', 'x'])).toThrow("--images must be one of files, inline, not 'png'");
+    expect(() => parseReportArgs(['--runs', 'a', '--images', 'files', '--format', 'html', '--out', 'x'])).toThrow('--images goes with --format md');
+  });
 });
 
 describe('runlens report', () => {
@@ -65,6 +72,20 @@ describe('runlens report', () => {
     expect(json.generatedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(json.runs).toHaveLength(2);
     expect(json.metrics.map((m: { key: string }) => m.key)).toEqual(['loss']);
+  });
+
+  it('writes a Markdown report with its charts beside it, or inline', async () => {
+    const dataDir = tempDir();
+    const { core, ids } = await coreWithRuns(dataDir);
+    await core.close();
+    const folder = tempDir();
+    const files = fakeIo();
+    expect(await reportCommand(['--runs', `${ids.a},${ids.b}`, '--format', 'md', '--out', join(folder, 'pr.md'), '--data', dataDir], files.io)).toBe(0);
+    expect(readFileSync(join(folder, 'pr.md'), 'utf8')).toContain('![loss](pr_files/chart-loss.svg)');
+    expect(readFileSync(join(folder, 'pr_files', 'chart-loss.svg'), 'utf8')).toMatch(/^<svg /);
+    expect(files.out.join('\n')).toContain('chart-loss.svg');
+    expect(await reportCommand(['--runs', ids.a!, '--images', 'inline', '--format', 'md', '--out', join(folder, 'nb.md'), '--data', dataDir], fakeIo().io)).toBe(0);
+    expect(readFileSync(join(folder, 'nb.md'), 'utf8')).toContain('![loss](data:image/svg+xml;base64,');
   });
 
   it('fails with a clear message for unknown runs or keys', async () => {

@@ -2,6 +2,7 @@
 // dir's store directly (no server) and writes the files; `--format csv` writes a directory
 // holding params.csv and metrics.csv, `--format json` one file, `--format pdf` the HTML report
 // printed by a headless Chromium found on the machine (RUNLENS_CHROMIUM, else PATH).
+// `--format md` writes the .md and, unless `--images inline`, its SVGs in `<name>_files/` beside it.
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-promotion';
@@ -10,10 +11,10 @@ import type { ReportOptions } from './core/report/report-data';
 import { findChromium } from './core/report/chromium-finder';
 import { chromiumPdfPrinter } from './core/report/report-pdf';
 import { writeReport } from './core/report/write-report';
-import { REPORT_FORMATS, REPORT_SECTIONS, type ReportFormat, type ReportSection } from '../src-shared/report';
+import { MARKDOWN_IMAGES, REPORT_FORMATS, REPORT_SECTIONS, type MarkdownImages, type ReportFormat, type ReportSection } from '../src-shared/report';
 import { openStore } from './core/store/store';
 
-export const REPORT_USAGE = `runlens report (--runs ID,ID,… | --filter "QUERY") [--baseline ID] [--metrics K1,K2] [--series BUCKETS] [--sections S1,S2] --format ${REPORT_FORMATS.join('|')} --out PATH [--data DIR]`;
+export const REPORT_USAGE = `runlens report (--runs ID,ID,… | --filter "QUERY") [--baseline ID] [--metrics K1,K2] [--series BUCKETS] [--sections S1,S2] [--images files|inline] --format ${REPORT_FORMATS.join('|')} --out PATH [--data DIR]`;
 
 
 export interface ReportArgs {
@@ -21,6 +22,8 @@ export interface ReportArgs {
   format: ReportFormat;
   /** HTML/PDF/Markdown sections; undefined: all. */
   sections: ReportSection[] | undefined;
+  /** Markdown: charts as SVG files beside the .md, or data URIs inside it; undefined: files. */
+  markdownImages: MarkdownImages | undefined;
   out: string;
   data: string | undefined;
 }
@@ -39,6 +42,7 @@ export function parseReportArgs(args: string[]): ReportArgs {
       metrics: { type: 'string' },
       series: { type: 'string' },
       sections: { type: 'string' },
+      images: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       data: { type: 'string' },
@@ -56,6 +60,8 @@ export function parseReportArgs(args: string[]): ReportArgs {
   const unknownSections = (sections ?? []).filter((s) => !(REPORT_SECTIONS as readonly string[]).includes(s));
   if (sections !== undefined && (sections.length === 0 || unknownSections.length > 0)) throw new Error(`--sections takes a comma list of ${REPORT_SECTIONS.join(', ')}${unknownSections.length > 0 ? `, not '${unknownSections.join(', ')}'` : ''}`);
   if (sections !== undefined && (values.format === 'csv' || values.format === 'json')) throw new Error(`--sections goes with --format html, pdf or md`);
+  if (values.images !== undefined && !(MARKDOWN_IMAGES as readonly string[]).includes(values.images)) throw new Error(`--images must be one of ${MARKDOWN_IMAGES.join(', ')}, not '${values.images}'`);
+  if (values.images !== undefined && values.format !== 'md') throw new Error('--images goes with --format md');
   if (!values.out) throw new Error(`--out is required\nusage: ${REPORT_USAGE}`);
   return {
     options: {
@@ -66,6 +72,7 @@ export function parseReportArgs(args: string[]): ReportArgs {
     },
     format: values.format as ReportFormat,
     sections: sections as ReportSection[] | undefined,
+    markdownImages: values.images as MarkdownImages | undefined,
     out: values.out,
     data: values.data,
   };
@@ -79,7 +86,7 @@ export async function reportCommand(args: string[], io: CliIo, now: () => Date =
   ensureDataDir(dataDir);
   const store = openStore(join(dataDir, 'runlens.db'));
   try {
-    const written = await writeReport(store, { ...parsed.options, format: parsed.format, sections: parsed.sections, out: resolve(parsed.out) }, { now, printPdf });
+    const written = await writeReport(store, { ...parsed.options, format: parsed.format, sections: parsed.sections, markdownImages: parsed.markdownImages, out: resolve(parsed.out) }, { now, printPdf });
     io.out(`Wrote ${written.files.join(' and ')} (${written.runs} run(s), ${written.metrics} metric(s)).`);
     return 0;
   } finally {
