@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { pageInk, pdfText, pdfToolsOrSkip } from '../test-support/pdf-readback';
+import { coreWithRuns } from '../test-support/report-fixture';
 import { useTempDirs } from '../test-support/temp-dir';
+import { NO_CHROMIUM_MESSAGE } from './chromium-finder';
 import { chromiumPdfPrinter } from './report-pdf';
+import { writeReport } from './write-report';
 
 const tempDir = useTempDirs();
 const tools = pdfToolsOrSkip();
@@ -103,5 +106,44 @@ describe('chromiumPdfPrinter failures', () => {
   it('says so when the browser cannot be started', async () => {
     const dir = tempDir();
     await expect(chromiumPdfPrinter(join(dir, 'no-such-chrome'))(PAGE, join(dir, 'r.pdf'))).rejects.toThrow(`could not start ${join(dir, 'no-such-chrome')} to print the PDF`);
+  });
+});
+
+describe('writeReport --format pdf', () => {
+  it('prints the very HTML the html format writes, with the printer it is given, and reports progress', async () => {
+    const { core, ids } = await coreWithRuns(tempDir());
+    try {
+      const dir = tempDir();
+      const opts = { runs: { ids: [ids.a!, ids.b!] }, baseline: ids.a };
+      const now = () => new Date('2026-01-01T00:00:00Z');
+      await writeReport(core.store, { ...opts, format: 'html', out: join(dir, 'r.html') }, { now });
+      const printed: Array<{ html: string; out: string }> = [];
+      const progress: string[] = [];
+      const written = await writeReport(core.store, { ...opts, format: 'pdf', out: join(dir, 'r.pdf') }, {
+        now,
+        printPdf: async (html, out) => void printed.push({ html, out }),
+        onProgress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`),
+      });
+      expect(printed).toEqual([{ html: readFileSync(join(dir, 'r.html'), 'utf8'), out: join(dir, 'r.pdf') }]);
+      expect(written).toEqual({ files: [join(dir, 'r.pdf')], runs: 2, metrics: 2 });
+      expect(progress).toEqual(['printing PDF 0/1', 'printing PDF 1/1']);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('without a printer, looks for Chromium as RUNLENS_CHROMIUM says and fails clearly', async () => {
+    const { core, ids } = await coreWithRuns(tempDir());
+    const old = process.env.RUNLENS_CHROMIUM;
+    process.env.RUNLENS_CHROMIUM = '/nowhere/chrome';
+    try {
+      const out = join(tempDir(), 'r.pdf');
+      await expect(writeReport(core.store, { runs: { ids: [ids.a!] }, format: 'pdf', out }, { now: () => new Date() })).rejects.toThrow(NO_CHROMIUM_MESSAGE);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      if (old === undefined) delete process.env.RUNLENS_CHROMIUM;
+      else process.env.RUNLENS_CHROMIUM = old;
+      await core.close();
+    }
   });
 });
