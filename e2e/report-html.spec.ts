@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { scriptedPipeline } from './fixtures/dataset-pipeline';
 import { finishedRun } from './fixtures/runs-api';
 import { expect, test } from './fixtures/test';
 import { HtmlReportPage } from './pages/html-report-page';
@@ -88,6 +89,31 @@ test('the HTML report opens offline from a file, shows the logged numbers and ch
     expect(errors).toEqual([]);
     // Nothing but the document itself was asked for.
     expect(requests).toEqual([url]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("the HTML report draws each run's input lineage, and reads in dark mode", async ({ page, server }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'runlens-e2e-report-'));
+  try {
+    const pipeline = await scriptedPipeline(server, dir);
+    const file = join(dir, 'report.html');
+    await run(process.execPath, [CLI, 'report', '--runs', `${pipeline.trainOld},${pipeline.trainNew}`, '--sections', 'runs,charts,lineage', '--format', 'html', '--out', file, '--data', server.dataDir]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(pathToFileURL(file).href);
+
+    await expect(page.locator('section')).toHaveCount(3);
+    const graphs = page.locator('#lineage svg');
+    await expect(graphs).toHaveCount(2);
+    for (const [i, name] of [[0, 'train-old'], [1, 'train-new']] as const) {
+      await expect(graphs.nth(i)).toContainText(`Inputs of ${name}`);
+      await expect(graphs.nth(i)).toContainText('reviews/clean');
+    }
+    // Only the first version of clean.csv was made by the prepare run; the second was edited by hand.
+    await expect(graphs.nth(0)).toContainText('prepare');
+    await expect(graphs.nth(1)).not.toContainText('prepare');
+    await page.screenshot({ path: '/tmp/report-html-dark.png', fullPage: true });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -46,7 +46,8 @@ code.id { color: var(--muted); font-size: 11px; }
 td.times { white-space: nowrap; font-size: 11px; }
 td.source code { word-break: break-all; font-size: 11px; }
 #charts figure, #lineage figure { margin: 0 0 16px; }
-svg.chart, .lineage svg { max-width: 100%; height: auto; display: block; }
+svg.chart, #lineage svg { max-width: 100%; height: auto; display: block; }
+#lineage svg { border-radius: 6px; }
 svg .legend-item { cursor: pointer; }
 svg .series.off { display: none; }
 .chart-box { position: relative; }
