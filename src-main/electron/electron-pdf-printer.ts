@@ -1,7 +1,8 @@
 // PDF reports in the desktop app: Electron's own Chromium prints the HTML report, so the app needs
-// no browser on the machine. The page gets a hidden, offscreen, sandboxed window with JavaScript
-// off (the charts are inline SVG, so nothing is lost) and a session that refuses every request
-// but the report file itself.
+// no browser on the machine. The page gets a never-shown, sandboxed window with JavaScript off
+// (the charts are inline SVG, so nothing is lost) and a session that refuses every request but
+// the report file itself. A hidden window (show: false) rather than offscreen rendering: printing
+// goes through Chromium's print compositor either way, and this is printToPDF's common setup.
 import { BrowserWindow, session, type Session } from 'electron';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,6 @@ export const electronPdfPrinter: PdfPrinter = async (html, outPath) => {
   const win = new BrowserWindow({
     show: false,
     webPreferences: {
-      offscreen: true,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
