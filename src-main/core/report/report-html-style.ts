@@ -27,6 +27,7 @@ th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vert
 thead th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.missing { color: var(--muted); }
+td.run { white-space: nowrap; }
 tr.differs th { font-weight: 600; }
 td.changed { background: var(--changed); color: var(--changed-fg); }
 tbody.metric tr:first-child td, tbody.metric tr:first-child th { border-top: 2px solid var(--line); }

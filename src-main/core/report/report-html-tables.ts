@@ -104,7 +104,7 @@ export function summaryTable(data: ReportData, colors: ReadonlyMap<string, strin
     const rows = data.runs.map((r, i) => {
       const keyCell = i === 0 ? `<th rowspan="${data.runs.length}"><code>${esc(m.key)}</code>${arrow}</th>` : '';
       const star = best.bestRuns.has(r.id) ? ' <span class="best" title="Best of these runs">★</span>' : '';
-      const name = `<td>${swatch(colors.get(r.id)!, null)}${esc(r.name)}${star}</td>`;
+      const name = `<td class="run">${swatch(colors.get(r.id)!, null)}${esc(r.name)}${star}</td>`;
       const c = m.byRun[r.id];
       const cells = c
         ? numCell(c.last, atStep(c.lastStep)) +
