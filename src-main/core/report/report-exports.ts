@@ -29,7 +29,10 @@ export interface ReportExportsDeps {
   env?: Omit<ReportEnv, 'now' | 'onProgress' | 'runUrl'>;
 }
 
-/** Buckets that give each step its own bucket, so the M4 reducer keeps every point of a step series. */
+/**
+ * 'full' series get one bucket per step, so the M4 reducer keeps every point of a step series;
+ * past this many steps buckets widen and each keeps its extremes (the series then says exact: false).
+ */
 const FULL_SERIES_CAP = 1_000_000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
