@@ -151,6 +151,19 @@ describe('reportMarkdown', () => {
     await core.close();
   });
 
+  it('tells runs with the same name, or none, apart by their id', async () => {
+    const core = await startTestCore(tempDir());
+    const ids: string[] = [];
+    for (const name of ['twin', 'twin', 'other']) ids.push(((await core.dispatch('createRun', { name })) as { run: RunSummary }).run.id);
+    const data = buildReportData(core.store, { runs: { ids } });
+    // The API names a nameless run; other importers may leave the name empty.
+    data.runs[2]!.name = '';
+    const { markdown } = reportMarkdown(data, { generatedAt: NOW, sections: ['runs'], images: 'files', imageDir: 'f' });
+    const short = ids.map((id) => id.slice(0, 8));
+    expect(tables(markdown)[0]!.rows.map((r) => r[0])).toEqual([`twin (${short[0]})`, `twin (${short[1]})`, short[2]]);
+    await core.close();
+  });
+
   it('keeps odd names, values and keys inside their cells and gives alike keys their own files', async () => {
     const core = await startTestCore(tempDir());
     const ids: string[] = [];

@@ -42,7 +42,8 @@ const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
 function runLabels(runs: readonly ReportRun[]): Map<string, string> {
   const count = new Map<string, number>();
   for (const r of runs) count.set(r.name, (count.get(r.name) ?? 0) + 1);
-  return new Map(runs.map((r) => [r.id, count.get(r.name)! > 1 || r.name === '' ? `${r.name} (${r.id.slice(0, 8)})` : r.name]));
+  const short = (r: ReportRun) => r.id.slice(0, 8);
+  return new Map(runs.map((r) => [r.id, r.name === '' ? short(r) : count.get(r.name)! > 1 ? `${r.name} (${short(r)})` : r.name]));
 }
 
 /** Where images go: into `files` under unique names, or into the text as data URIs. */
