@@ -32,7 +32,7 @@ export interface MarkdownReport {
 interface Context {
   data: ReportData;
   opts: MarkdownReportOptions;
-  /** What a run is called in headers and rows: its name, with an id prefix where names repeat. */
+  /** What a run is called in headers and rows: its name, with its short id where names repeat. */
   label: Map<string, string>;
   image: (prefix: string, text: string, alt: string, svg: string) => string;
 }
@@ -79,9 +79,9 @@ function runsSection({ data, opts, label }: Context): string {
 function paramsSection({ data, label }: Context): string {
   if (data.params.length === 0) return 'No params were logged.';
   const differing = data.params.filter((p) => p.differs);
+  if (differing.length === 0) return `All ${data.params.length} param(s) are identical in every run.`;
   const same = data.params.length - differing.length;
   const note = same === 0 ? '' : `${same} param(s) identical in every run are left out.`;
-  if (differing.length === 0) return `All ${data.params.length} param(s) are identical in every run.`;
   const base = data.baseline;
   const rows = differing.map((p) => [
     mdText(p.key),
