@@ -66,7 +66,7 @@ describe('reportHtml through writeReport', () => {
     await core.close();
     expect([...html.matchAll(/<section id="([a-z]+)">/g)].map((m) => m[1])).toEqual(['summary', 'charts']);
     expect(html).not.toContain('id="report-data"');
-    const series = JSON.parse(/<script type="application\/json" id="chart-series">(.*)<\/script>/.exec(html)![1]!);
+    const series = JSON.parse(/<script type="application\/json" id="chart-series">([\s\S]*?)<\/script>/.exec(html)![1]!);
     expect(Object.keys(series)).toEqual(['series']);
     expect(series.series).toHaveLength(4);
   });
@@ -84,7 +84,7 @@ describe('reportHtml through writeReport', () => {
     expect(html).not.toContain('<img');
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).toContain('<a href="http://127.0.0.1:5850/#/runs/r1">');
-    const json = /<script type="application\/json" id="report-data">(.*?)<\/script>/.exec(html)![1]!;
+    const json = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
     expect(JSON.parse(json)).toEqual(data);
   });
 });

@@ -22,8 +22,16 @@ export interface ReportHtmlOptions {
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
-/** JSON inside <script>: `<` escaped so no value can close the element or open a comment. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+/**
+ * JSON inside <script>: `<` escaped so no value can close the element or open a comment. Each
+ * top-level list item (a run, a param, a series) on its own line, so reports diff by item.
+ */
+function scriptJson(value: object): string {
+  const fields = Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${JSON.stringify(k)}:${Array.isArray(v) ? `[\n${v.map((x) => JSON.stringify(x)).join(',\n')}\n]` : JSON.stringify(v)}`);
+  return `{\n${fields.join(',\n')}\n}`.replace(/</g, '\\u003c');
+}
 
 function chartsSection(data: ReportData, colors: ReadonlyMap<string, string>): string {
   if (data.metrics.length === 0) return '<p class="note">No metrics to chart.</p>';

@@ -174,7 +174,7 @@ export function metricChartSvg(data: ReportData, key: string, colors: ReadonlyMa
 
   if (!extent) {
     const note = `<text x="${px(width / 2)}" y="${px(top + plotHeight / 2)}" text-anchor="middle" font-size="12" fill="${MUTED}">No finite values to draw</text>`;
-    return `${head}>${title}${background}${heading}${legendPart}${note}</svg>`;
+    return [`${head}>${title}`, background, heading, legendPart, note, '</svg>'].join('\n');
   }
 
   const y = niceAxis(extent.values[0], extent.values[1], plotHeight, () => TICK_FONT * 2.2, false);
@@ -185,6 +185,7 @@ export function metricChartSvg(data: ReportData, key: string, colors: ReadonlyMa
 
   // Where the plot sits and what it spans, for the HTML report's hover script.
   const geometry = ` data-plot="${px(left)} ${px(top)} ${px(plotWidth)} ${px(plotHeight)}" data-x="${x.lo} ${x.hi}"`;
-  const lines = series.map((s) => seriesSvg(plot, s, colorOf(s.runId))).join('');
-  return `${head}${geometry}>${title}${background}${heading}${legendPart}${axesSvg(plot)}<g class="lines">${lines}</g></svg>`;
+  // One line per part and per run, so a changed run shows as one changed line in a diff.
+  const lines = series.map((s) => seriesSvg(plot, s, colorOf(s.runId)));
+  return [`${head}${geometry}>${title}`, background, heading, legendPart, axesSvg(plot), '<g class="lines">', ...lines, '</g>', '</svg>'].join('\n');
 }
