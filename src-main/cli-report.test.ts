@@ -65,7 +65,7 @@ describe('runlens report', () => {
     expect(readFileSync(join(out, 'metrics.csv'), 'utf8').split('\r\n')[0]).toBe('run_id,run_name,metric,last,last_step,min,min_step,max,max_step,delta_vs_baseline');
     expect(csv.out.join('\n')).toContain('metrics.csv');
 
-    const file = join(tempDir(), 'r.json');
+    const file = join(tempDir(), 'reports', 'ci', 'r.json'); // folders that do not exist yet are made
     const now = () => new Date('2026-01-01T00:00:00Z');
     expect(await reportCommand(['--filter', "params.lr = '0.001'", '--metrics', 'loss', '--format', 'json', '--out', file, '--data', dataDir], fakeIo().io, now)).toBe(0);
     const json = JSON.parse(readFileSync(file, 'utf8'));

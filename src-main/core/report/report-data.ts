@@ -201,15 +201,21 @@ function runLineage(store: Store, runs: readonly RunSummary[]): RunLineage[] {
 
 /** Each key's series over one step grid shared by the runs, so their buckets line up. */
 function reportSeries(store: Store, runs: readonly RunSummary[], keys: readonly string[], buckets: number): ReportSeries[] {
-  return keys.flatMap((key) => {
-    const span = unionExtent(runs.map((r) => store.metrics.stepExtent(r.id, key)));
-    if (!span) return [];
-    const grid = bucketGrid(span, Math.max(1, buckets), true);
-    return runs.flatMap((r) => {
-      const cols = store.metrics.readStepValues(r.id, key);
-      if (!cols) return [];
-      const red = reduceSeries(cols.step, cols.value, grid);
-      return [{ key, runId: r.id, total: red.total, exact: red.exact, step: red.picks.map((i) => cols.step[i]!), value: red.picks.map((i) => toWire(cols.value[i]!)) }];
-    });
+  return keys.flatMap((key) => keySeries(store, runs.map((r) => r.id), key, buckets));
+}
+
+/**
+ * One key's series of each run, reduced on one step grid. Exported so a long export can read
+ * the keys one at a time, telling its progress and letting the server answer in between.
+ */
+export function keySeries(store: Store, runIds: readonly string[], key: string, buckets: number): ReportSeries[] {
+  const span = unionExtent(runIds.map((id) => store.metrics.stepExtent(id, key)));
+  if (!span) return [];
+  const grid = bucketGrid(span, Math.max(1, buckets), true);
+  return runIds.flatMap((runId) => {
+    const cols = store.metrics.readStepValues(runId, key);
+    if (!cols) return [];
+    const red = reduceSeries(cols.step, cols.value, grid);
+    return [{ key, runId, total: red.total, exact: red.exact, step: red.picks.map((i) => cols.step[i]!), value: red.picks.map((i) => toWire(cols.value[i]!)) }];
   });
 }

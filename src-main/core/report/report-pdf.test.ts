@@ -126,7 +126,7 @@ describe('writeReport --format pdf', () => {
       });
       expect(printed).toEqual([{ html: readFileSync(join(dir, 'r.html'), 'utf8'), out: join(dir, 'r.pdf') }]);
       expect(written).toEqual({ files: [join(dir, 'r.pdf')], runs: 2, metrics: 2 });
-      expect(progress).toEqual(['printing PDF 0/1', 'printing PDF 1/1']);
+      expect(progress).toEqual(['reading series of acc 0/2', 'reading series of loss 1/2', 'printing PDF 0/1', 'printing PDF 1/1']);
     } finally {
       await core.close();
     }

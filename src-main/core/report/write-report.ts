@@ -1,10 +1,10 @@
 // Makes a report's files from the store: the one entry point of the CLI and the export API.
 // Each format has its own renderer module; this file only picks one and writes what it returns.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DEFAULT_CHART_BUCKETS, REPORT_SECTIONS, type MarkdownImages, type ReportFormat, type ReportSection } from '../../../src-shared/report';
 import type { Store } from '../store/store';
-import { buildReportData, type ReportData, type ReportOptions } from './report-data';
+import { buildReportData, keySeries, type ReportData, type ReportOptions } from './report-data';
 import { metricsCsv, paramsCsv } from './report-csv';
 import { reportHtml } from './report-html';
 import { reportJson } from './report-json';
@@ -53,9 +53,29 @@ function htmlReport(data: ReportData, sections: readonly ReportSection[], env: R
   return reportHtml(data, { generatedAt: env.now(), sections, runUrl: env.runUrl });
 }
 
+/**
+ * The report's data, its series read one metric key at a time: a large export reports how far
+ * it is and yields between keys, so the server keeps answering while it works.
+ */
+async function loadData(store: Store, opts: ReportOptions, onProgress: ReportEnv['onProgress']): Promise<ReportData> {
+  const data = buildReportData(store, { ...opts, seriesBuckets: undefined });
+  const buckets = opts.seriesBuckets;
+  if (buckets === undefined) return data;
+  const runIds = data.runs.map((r) => r.id);
+  data.series = [];
+  for (const [i, m] of data.metrics.entries()) {
+    onProgress?.({ phase: `reading series of ${m.key}`, done: i, total: data.metrics.length });
+    await new Promise((resolve) => setImmediate(resolve));
+    data.series.push(...keySeries(store, runIds, m.key, buckets));
+  }
+  return data;
+}
+
 export async function writeReport(store: Store, opts: WriteReportOptions, env: ReportEnv): Promise<WrittenReport> {
   const sections = opts.sections ?? REPORT_SECTIONS;
-  const data = buildReportData(store, dataOptions(opts, sections));
+  const data = await loadData(store, dataOptions(opts, sections), env.onProgress);
+  // Whatever the format, the file (or csv folder) lands where asked, its folders made as needed.
+  mkdirSync(opts.format === 'csv' ? opts.out : dirname(opts.out), { recursive: true });
   const counts = { runs: data.runs.length, metrics: data.metrics.length };
   switch (opts.format) {
     case 'json':
@@ -76,7 +96,6 @@ export async function writeReport(store: Store, opts: WriteReportOptions, env: R
       return { files: writeMarkdown(data, { out: opts.out, generatedAt: env.now(), sections, images, runUrl: env.runUrl }), ...counts };
     }
     case 'csv': {
-      mkdirSync(opts.out, { recursive: true });
       const files = [join(opts.out, 'params.csv'), join(opts.out, 'metrics.csv')];
       writeFileSync(files[0]!, paramsCsv(data));
       writeFileSync(files[1]!, metricsCsv(data));
