@@ -105,6 +105,15 @@ describe('lineageSvg', () => {
     expect(at.get('dataset:d3')!.x).toBe(at.get('dataset:d1')!.x);
     expect(at.get('run:r')!.x).toBeGreaterThan(at.get('model:m')!.x);
     expect(svg.match(/<g data-edge=/g)).toHaveLength(8);
+    // d3 → train crosses two columns: it runs straight through an empty place in each, never behind a box.
+    const path = (from: string, to: string) => new RegExp(`data-edge="${from} ${to}"><title>[^<]*</title><path d="([^"]+)"`).exec(svg)![1]!;
+    const straight = [...path('dataset:d3', 'run:r').matchAll(/(-?[\d.]+) (-?[\d.]+) L(-?[\d.]+) (-?[\d.]+)/g)].map((m) => m.slice(1).map(Number));
+    expect(straight).toHaveLength(2);
+    for (const [x1, y1, x2, y2] of straight) {
+      expect(y1).toBe(y2);
+      const inside = placed.filter((b) => b.x < (x1! + x2!) / 2 && (x1! + x2!) / 2 < b.x + b.width && b.y <= y1! && y1! <= b.y + b.height);
+      expect(inside.map((b) => b.node)).toEqual([]);
+    }
     // Kinds are told apart by shape as well as colour.
     const rx = (id: string) => new RegExp(`data-node="${id}"[^>]*><title>[^<]*</title><rect [^>]*rx="(\\d+)"`).exec(svg)![1];
     expect(new Set([rx('dataset:d1'), rx('run:p'), rx('model:m')]).size).toBe(3);

@@ -68,15 +68,44 @@ function columns(nodes: readonly LineageNode[], edges: readonly LineageEdge[]): 
   return col;
 }
 
-/** Rows within each column: by the mean row of what a node reads from, to keep arrows short. */
-function rows(nodes: readonly LineageNode[], edges: readonly LineageEdge[], col: Map<string, number>): Map<string, number> {
+/** What takes a place in a column: a node, or a waypoint of an arrow passing that column. */
+type Slot = Pick<LineageNode, 'id' | 'kind' | 'label'>;
+type Link = Pick<LineageEdge, 'from' | 'to'>;
+
+/**
+ * An arrow spanning several columns gets a waypoint in each column it crosses, which takes a
+ * row there like a box does (as in Sugiyama layouts such as dagre's), so the arrow passes
+ * through an empty place instead of behind a box.
+ */
+function waypoints(edges: readonly LineageEdge[], col: Map<string, number>): { slots: Slot[]; links: Link[]; via: Map<LineageEdge, string[]> } {
+  const slots: Slot[] = [];
+  const links: Link[] = [];
+  const via = new Map<LineageEdge, string[]>();
+  edges.forEach((e, i) => {
+    const ids: string[] = [];
+    for (let c = col.get(e.from)! + 1; c < col.get(e.to)!; c++) {
+      const id = `~${i}:${c}`;
+      // Waypoints sort after boxes of the same pull, so boxes keep the upper rows.
+      slots.push({ id, kind: 'run', label: '\uffff' });
+      col.set(id, c);
+      ids.push(id);
+    }
+    const chain = [e.from, ...ids, e.to];
+    for (let k = 1; k < chain.length; k++) links.push({ from: chain[k - 1]!, to: chain[k]! });
+    via.set(e, ids);
+  });
+  return { slots, links, via };
+}
+
+/** Rows within each column: by the mean row of what a slot reads from, to keep arrows short. */
+function rows(nodes: readonly Slot[], edges: readonly Link[], col: Map<string, number>): Map<string, number> {
   const preds = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
   for (const e of edges) preds.get(e.to)!.push(e.from);
   const row = new Map<string, number>();
   const depth = Math.max(...col.values()) + 1;
   for (let c = 0; c < depth; c++) {
     const here = nodes.filter((n) => col.get(n.id) === c);
-    const centre = (n: LineageNode) => {
+    const centre = (n: Slot) => {
       const placed = preds.get(n.id)!.filter((p) => row.has(p)).map((p) => row.get(p)!);
       return placed.length === 0 ? Infinity : placed.reduce((s, r) => s + r, 0) / placed.length;
     };
@@ -104,18 +133,31 @@ function nodeSvg(n: LineageNode, x: number, y: number, focus: boolean): string {
   ].join('');
 }
 
-function edgeSvg(e: LineageEdge, from: { x: number; y: number }, to: { x: number; y: number }): string {
-  const x1 = from.x + BOX.width;
-  const y1 = from.y + BOX.height / 2;
+type Point = { x: number; y: number };
+
+/** A curve from one box's right side to the next left side, straight across each waypoint's place. */
+function edgeSvg(e: LineageEdge, from: Point, passes: readonly Point[], to: Point): string {
+  const mid = (p: Point) => p.y + BOX.height / 2;
   const x2 = to.x;
-  const y2 = to.y + BOX.height / 2;
-  const bend = Math.max(20, Math.round((x2 - x1) / 2));
+  const y2 = mid(to);
   const tip = x2 - ARROW;
+  const hops = [{ x: from.x + BOX.width, y: mid(from) }, ...passes.flatMap((p) => [{ x: p.x, y: mid(p) }, { x: p.x + BOX.width, y: mid(p) }]), { x: tip, y: y2 }];
+  let d = `M${hops[0]!.x} ${hops[0]!.y}`;
+  for (let k = 1; k < hops.length; k++) {
+    const a = hops[k - 1]!;
+    const b = hops[k]!;
+    // Odd hops cross a gap between columns (a curve); even ones run along a waypoint (straight).
+    if (k % 2 === 0) d += ` L${b.x} ${b.y}`;
+    else {
+      const bend = Math.max(20, Math.round((b.x - a.x) / 2));
+      d += ` C${a.x + bend} ${a.y} ${b.x - bend} ${b.y} ${b.x} ${b.y}`;
+    }
+  }
   const label = `${e.kind === 'input' ? 'read' : 'wrote'}${e.context ? ` (${e.context})` : ''}`;
   return [
     `<g data-edge="${escapeXml(`${e.from} ${e.to}`)}">`,
     `<title>${escapeXml(label)}</title>`,
-    `<path d="M${x1} ${y1} C${x1 + bend} ${y1} ${tip - bend} ${y2} ${tip} ${y2}" fill="none" stroke="#8a8f98" stroke-width="1.5"/>`,
+    `<path d="${d}" fill="none" stroke="#8a8f98" stroke-width="1.5"/>`,
     `<path d="M${tip} ${y2 - 4} L${x2} ${y2} L${tip} ${y2 + 4} Z" fill="#8a8f98"/>`,
     '</g>',
   ].join('');
@@ -133,12 +175,14 @@ export function lineageSvg(lineage: RunLineage, runName: string): string {
   if (nodes.length === 0 || edges.length === 0) return '';
 
   const col = columns(nodes, edges);
-  const row = rows(nodes, edges, col);
+  const { slots: passing, links, via } = waypoints(edges, col);
+  const slots: Slot[] = [...nodes, ...passing];
+  const row = rows(slots, links, col);
   const depth = Math.max(...col.values()) + 1;
-  const perCol = Array.from({ length: depth }, (_, c) => nodes.filter((n) => col.get(n.id) === c).length);
+  const perCol = Array.from({ length: depth }, (_, c) => slots.filter((n) => col.get(n.id) === c).length);
   const tallest = Math.max(...perCol);
   const pos = new Map(
-    nodes.map((n) => {
+    slots.map((n) => {
       const c = col.get(n.id)!;
       // Shorter columns are centred against the tallest.
       const offset = ((tallest - perCol[c]!) * ROW) / 2;
@@ -156,7 +200,7 @@ export function lineageSvg(lineage: RunLineage, runName: string): string {
     `<title>${escapeXml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${MARGIN}" y="${MARGIN + 14}" font-size="13" font-weight="600" fill="#1b1f24">${escapeXml(title)}</text>`,
-    ...edges.map((e) => edgeSvg(e, pos.get(e.from)!, pos.get(e.to)!)),
+    ...edges.map((e) => edgeSvg(e, pos.get(e.from)!, via.get(e)!.map((id) => pos.get(id)!), pos.get(e.to)!)),
     ...ordered.map((n) => nodeSvg(n, pos.get(n.id)!.x, pos.get(n.id)!.y, n.id === focus)),
     '</svg>',
     '',
