@@ -22,8 +22,10 @@ Usage:
   ${REGISTRY_USAGE}
       Configure registries (as the UI's settings do), e.g. in a CI pipeline.
   ${REPORT_USAGE}
-      Export a comparison of runs: --format json writes one file; --format csv writes a folder
-      holding params.csv and metrics.csv. Unknown runs or metric keys exit non-zero.
+      Export a comparison of runs: html (one self-contained file), pdf (printed by a Chromium
+      found on the machine or $RUNLENS_CHROMIUM), md (with its SVGs in <name>_files/, or
+      --images inline), csv (a folder: params.csv, metrics.csv) or json. Unknown runs or metric
+      keys exit non-zero.
 
 Options:
   --data DIR    data directory (default: $RUNLENS_DATA or ${defaultDataDir()})
