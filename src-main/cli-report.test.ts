@@ -27,6 +27,8 @@ describe('runlens report arguments', () => {
       runs: { ids: ['a', 'b'] },
       baseline: 'a',
       metrics: ['loss', 'acc'],
+      logKeys: undefined,
+      directions: undefined,
       seriesBuckets: undefined,
     });
     expect(() => parseReportArgs(['--runs', 'a', '--series', '0', '--format', 'json', '--out', 'x'])).toThrow('--series must be a bucket count');
@@ -43,6 +45,14 @@ describe('runlens report arguments', () => {
     );
     expect(() => parseReportArgs(['--runs', 'a', '--sections', ',', '--format', 'md', '--out', 'x'])).toThrow('--sections takes a comma list');
     expect(() => parseReportArgs(['--runs', 'a', '--sections', 'summary', '--format', 'json', '--out', 'x'])).toThrow('--sections goes with --format html, pdf or md');
+  });
+
+  it('takes --log, --lower and --higher as comma lists; a key cannot go both ways', () => {
+    const parsed = parseReportArgs(['--runs', 'a', '--log', 'loss, val/loss', '--lower', 'score', '--higher', 'acc,f1', '--format', 'html', '--out', 'x']).options;
+    expect(parsed.logKeys).toEqual(['loss', 'val/loss']);
+    expect(parsed.directions).toEqual({ score: 'min', acc: 'max', f1: 'max' });
+    expect(parseReportArgs(['--runs', 'a', '--higher', 'loss', '--format', 'json', '--out', 'x']).options.directions).toEqual({ loss: 'max' });
+    expect(() => parseReportArgs(['--runs', 'a', '--lower', 'acc,loss', '--higher', 'loss', '--format', 'html', '--out', 'x'])).toThrow('--lower and --higher both name loss');
   });
 
   it('takes --images for Markdown', () => {
@@ -71,7 +81,10 @@ describe('runlens report', () => {
     const json = JSON.parse(readFileSync(file, 'utf8'));
     expect(json.generatedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(json.runs).toHaveLength(2);
-    expect(json.metrics.map((m: { key: string }) => m.key)).toEqual(['loss']);
+    expect(json.metrics.map((m: { key: string; logScale: boolean; direction: string }) => [m.key, m.logScale, m.direction])).toEqual([['loss', false, 'min']]);
+    expect(await reportCommand(['--runs', ids.a!, '--metrics', 'loss', '--log', 'loss', '--higher', 'loss', '--format', 'json', '--out', file, '--data', dataDir], fakeIo().io, now)).toBe(0);
+    const set = JSON.parse(readFileSync(file, 'utf8'));
+    expect(set.metrics.map((m: { key: string; logScale: boolean; direction: string }) => [m.key, m.logScale, m.direction])).toEqual([['loss', true, 'max']]);
   });
 
   it('writes a Markdown report with its charts beside it, or inline', async () => {
@@ -95,5 +108,7 @@ describe('runlens report', () => {
     const out = join(tempDir(), 'r.json');
     await expect(reportCommand(['--runs', `${ids.a},ghost`, '--format', 'json', '--out', out, '--data', dataDir], fakeIo().io)).rejects.toThrow('unknown run id(s): ghost');
     await expect(reportCommand(['--runs', ids.a!, '--metrics', 'f1', '--format', 'json', '--out', out, '--data', dataDir], fakeIo().io)).rejects.toThrow('unknown metric key(s): f1');
+    await expect(reportCommand(['--runs', ids.a!, '--metrics', 'loss', '--log', 'loss,acc', '--format', 'json', '--out', out, '--data', dataDir], fakeIo().io)).rejects.toThrow("not among the report's metrics: acc");
+    await expect(reportCommand(['--runs', ids.a!, '--metrics', 'loss', '--higher', 'lr', '--format', 'json', '--out', out, '--data', dataDir], fakeIo().io)).rejects.toThrow("not among the report's metrics: lr");
   });
 });

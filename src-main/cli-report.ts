@@ -3,18 +3,20 @@
 // holding params.csv and metrics.csv, `--format json` one file, `--format pdf` the HTML report
 // printed by a headless Chromium found on the machine (RUNLENS_CHROMIUM, else PATH).
 // `--format md` writes the .md and, unless `--images inline`, its SVGs in `<name>_files/` beside it.
+// `--log`, `--lower` and `--higher` set what the compare view's log scale and ↓/↑ set; a key
+// among them that is not one of the report's metrics is an error (buildReportData names it).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-promotion';
 import { defaultDataDir, ensureDataDir } from './core/data-dir';
-import type { ReportOptions } from './core/report/report-data';
+import type { MetricDirection, ReportOptions } from './core/report/report-data';
 import { findChromium } from './core/report/chromium-finder';
 import { chromiumPdfPrinter } from './core/report/report-pdf';
 import { writeReport } from './core/report/write-report';
 import { MARKDOWN_IMAGES, REPORT_FORMATS, REPORT_SECTIONS, type MarkdownImages, type ReportFormat, type ReportSection } from '../src-shared/report';
 import { openStore } from './core/store/store';
 
-export const REPORT_USAGE = `runlens report (--runs ID,ID,… | --filter "QUERY") [--baseline ID] [--metrics K1,K2] [--series BUCKETS] [--sections S1,S2] [--images files|inline] --format ${REPORT_FORMATS.join('|')} --out PATH [--data DIR]`;
+export const REPORT_USAGE = `runlens report (--runs ID,ID,… | --filter "QUERY") [--baseline ID] [--metrics K1,K2] [--log K1,K2] [--lower K1,K2] [--higher K1,K2] [--series BUCKETS] [--sections S1,S2] [--images files|inline] --format ${REPORT_FORMATS.join('|')} --out PATH [--data DIR]`;
 
 
 export interface ReportArgs {
@@ -30,6 +32,16 @@ export interface ReportArgs {
 
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
 
+/** `--lower` and `--higher` as one map; a key in both is an error, since it cannot go both ways. */
+function metricDirections(lower: string | undefined, higher: string | undefined): Record<string, MetricDirection> | undefined {
+  if (lower === undefined && higher === undefined) return undefined;
+  const down = list(lower ?? '');
+  const up = list(higher ?? '');
+  const both = down.filter((k) => up.includes(k));
+  if (both.length > 0) throw new Error(`--lower and --higher both name ${both.join(', ')}`);
+  return Object.fromEntries([...down.map((k) => [k, 'min'] as const), ...up.map((k) => [k, 'max'] as const)]);
+}
+
 /** Parses and checks the arguments; throws a message naming what is wrong. */
 export function parseReportArgs(args: string[]): ReportArgs {
   const { values, positionals } = parseArgs({
@@ -40,6 +52,9 @@ export function parseReportArgs(args: string[]): ReportArgs {
       filter: { type: 'string' },
       baseline: { type: 'string' },
       metrics: { type: 'string' },
+      log: { type: 'string' },
+      lower: { type: 'string' },
+      higher: { type: 'string' },
       series: { type: 'string' },
       sections: { type: 'string' },
       images: { type: 'string' },
@@ -63,11 +78,14 @@ export function parseReportArgs(args: string[]): ReportArgs {
   if (values.images !== undefined && !(MARKDOWN_IMAGES as readonly string[]).includes(values.images)) throw new Error(`--images must be one of ${MARKDOWN_IMAGES.join(', ')}, not '${values.images}'`);
   if (values.images !== undefined && values.format !== 'md') throw new Error('--images goes with --format md');
   if (!values.out) throw new Error(`--out is required\nusage: ${REPORT_USAGE}`);
+  const directions = metricDirections(values.lower, values.higher);
   return {
     options: {
       runs: values.runs !== undefined ? { ids: list(values.runs) } : { filter: values.filter! },
       baseline: values.baseline,
       metrics: values.metrics !== undefined ? list(values.metrics) : undefined,
+      logKeys: values.log !== undefined ? list(values.log) : undefined,
+      directions,
       seriesBuckets: buckets,
     },
     format: values.format as ReportFormat,

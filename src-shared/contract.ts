@@ -304,6 +304,10 @@ export const contract = {
         baseline: runIdSchema.optional(),
         /** Default: the keys every run logged. */
         metrics: z.array(keySchema).max(1000).optional(),
+        /** Metrics charted on a log10 y axis (the compare view's log scale). */
+        logKeys: z.array(keySchema).max(1000).optional(),
+        /** Which way a metric improves where the user set it (the compare view's ↓/↑); others go by their name. */
+        directions: z.record(keySchema, z.enum(['min', 'max'])).optional(),
         format: z.enum(REPORT_FORMATS),
         /** HTML/PDF/Markdown sections; default all. */
         sections: z.array(z.enum(REPORT_SECTIONS)).min(1, 'needs at least one section').optional(),
@@ -312,7 +316,10 @@ export const contract = {
         markdownImages: z.enum(MARKDOWN_IMAGES).default('inline'),
       })
       .refine((r) => r.series !== 'full' || r.format === 'json', { message: "every point ('full') goes with the json format", path: ['series'] })
-      .refine((r) => r.baseline === undefined || r.runIds.includes(r.baseline), { message: 'must be one of runIds', path: ['baseline'] }),
+      .refine((r) => r.baseline === undefined || r.runIds.includes(r.baseline), { message: 'must be one of runIds', path: ['baseline'] })
+      // Without `metrics` the report's keys are known only once the runs are read: the export then fails naming the key.
+      .refine((r) => r.metrics === undefined || (r.logKeys ?? []).every((k) => r.metrics!.includes(k)), { message: 'must be among metrics', path: ['logKeys'] })
+      .refine((r) => r.metrics === undefined || Object.keys(r.directions ?? {}).every((k) => r.metrics!.includes(k)), { message: 'must be among metrics', path: ['directions'] }),
   }),
   /** How an export stands: `done` is null while it runs (for a UI that missed report.done while reconnecting). */
   getReportExport: method<{ exportId: string; done: ReportDone | null }>()({

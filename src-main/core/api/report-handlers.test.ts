@@ -163,6 +163,23 @@ describe('exportReport and the report file route', () => {
     }
   });
 
+  it("carries the view's log scales and directions into the report's metric rows", async () => {
+    const { core, ids, events } = await coreWithTwoRuns();
+    try {
+      const exportId = await startExport(core, { runIds: ids, format: 'json', metrics: ['loss'], logKeys: ['loss'], directions: { loss: 'max' } });
+      const done = await doneOf(core, events, exportId);
+      const report = JSON.parse((await send(core, 'GET', reportFilePath(exportId, done.files[0]!.name))).body) as { metrics: { key: string; logScale: boolean; direction: string }[] };
+      expect(report.metrics.map(({ key, logScale, direction }) => ({ key, logScale, direction }))).toEqual([{ key: 'loss', logScale: true, direction: 'max' }]);
+
+      // Without `metrics` the keys are known once the runs are read: the export ends naming the stray key.
+      const stray = await doneOf(core, events, await startExport(core, { runIds: ids, format: 'json', logKeys: ['nosuchkey'] }));
+      expect(stray.files).toEqual([]);
+      expect(stray.error).toContain('nosuchkey');
+    } finally {
+      await core.close();
+    }
+  });
+
   it('refuses bad input at once with 400 INVALID_PARAMETER_VALUE', async () => {
     const { core, ids, events } = await coreWithTwoRuns();
     try {
@@ -173,6 +190,10 @@ describe('exportReport and the report file route', () => {
         { runIds: ids, format: 'json', series: 123 },
         { runIds: ids, format: 'html', sections: [] },
         { runIds: ids, format: 'html', baseline: 'other' },
+        { runIds: ids, format: 'html', metrics: ['loss'], logKeys: ['acc'] },
+        { runIds: ids, format: 'html', metrics: ['loss'], directions: { acc: 'max' } },
+        { runIds: ids, format: 'html', directions: { loss: 'down' } },
+        { runIds: ids, format: 'html', logKeys: 'loss' },
       ]) {
         const reply = await send(core, 'POST', '/api/v1/reports', { body: JSON.stringify(body) });
         expect(reply.status, JSON.stringify(body)).toBe(400);

@@ -1,6 +1,5 @@
-// Which run did best on a metric, as the compare view tells it: the direction comes from the
-// metric's name (loss ↓, accuracy ↑), and without one there is no "best" to claim.
-import { inferDirection } from '../../../src-shared/metric-direction';
+// Which run did best on a metric, as the compare view tells it: the direction is the row's (the
+// user's choice, else the metric's name: loss ↓, accuracy ↑), and without one there is no "best" to claim.
 import type { MetricCell, MetricRow } from './report-data';
 
 export interface MetricBest {
@@ -12,7 +11,7 @@ export interface MetricBest {
 }
 
 export function metricBest(row: MetricRow): MetricBest {
-  const direction = inferDirection(row.key);
+  const direction = row.direction;
   if (direction === null) return { direction, stepOf: () => null, bestRuns: new Set() };
   const valueOf = (c: MetricCell) => (direction === 'min' ? c.min : c.max);
   const values = Object.values(row.byRun).map(valueOf).filter((v): v is number => v !== null);

@@ -12,6 +12,8 @@ const data: ReportData = {
   metrics: [
     {
       key: 'loss',
+      logScale: true,
+      direction: 'min',
       byRun: { r1: { last: 0.5, lastStep: 3, min: 0.25, minStep: 2, max: 1, maxStep: 0, deltaVsBaseline: 0 } },
     },
   ],

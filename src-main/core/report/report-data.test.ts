@@ -69,6 +69,28 @@ describe('buildReportData', () => {
     await core.close();
   });
 
+  it('marks log-scale metrics, and a direction the user set beats the one the name implies', async () => {
+    const { core, ids } = await coreWithRuns(tempDir());
+    const runs = { ids: [ids.a!, ids.b!] };
+    const plain = buildReportData(core.store, { runs, metrics: ['loss', 'acc'] });
+    expect(plain.metrics.map((m) => [m.key, m.logScale, m.direction])).toEqual([['loss', false, 'min'], ['acc', false, 'max']]);
+    const set = buildReportData(core.store, { runs, metrics: ['loss', 'acc'], logKeys: ['loss'], directions: { loss: 'max' } });
+    expect(set.metrics.map((m) => [m.key, m.logScale, m.direction])).toEqual([['loss', true, 'max'], ['acc', false, 'max']]);
+    // Log scale and direction change how a metric is shown, never its numbers.
+    expect(set.metrics.map((m) => m.byRun)).toEqual(plain.metrics.map((m) => m.byRun));
+    await core.close();
+  });
+
+  it('refuses a log key or direction for a metric the report does not show, naming it', async () => {
+    const { core, ids } = await coreWithRuns(tempDir());
+    const runs = { ids: [ids.a!, ids.c!] };
+    // acc is a's, but not shared with c: not among the default metrics.
+    expect(() => buildReportData(core.store, { runs, logKeys: ['acc'] })).toThrow("not among the report's metrics: acc");
+    expect(() => buildReportData(core.store, { runs, directions: { loss: 'max', f1: 'max' } })).toThrow("not among the report's metrics: f1");
+    expect(() => buildReportData(core.store, { runs, directions: { constructor: 'max' as const } })).toThrow('constructor');
+    await core.close();
+  });
+
   it('refuses unknown runs, metric keys and a baseline outside the report', async () => {
     const { core, ids } = await coreWithRuns(tempDir());
     expect(() => buildReportData(core.store, { runs: { ids: [ids.a!, 'nope'] } })).toThrow('unknown run id(s): nope');

@@ -3,6 +3,7 @@
 import type { LineageGraph, MetricSummary, RunSummary, WireNumber } from '../../../src-shared/domain';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
+import { inferDirection } from '../../../src-shared/metric-direction';
 import { fromWire, toWire } from '../../../src-shared/wire-number';
 import { focusSubgraph } from '../lineage/focus-subgraph';
 import { buildLineageGraph } from '../lineage/lineage-graph';
@@ -23,7 +24,13 @@ export interface ReportOptions {
   seriesBuckets?: number | undefined;
   /** Include what each run's inputs came from (its upstream lineage). */
   lineage?: boolean | undefined;
+  /** Metric keys charted on a log10 y axis, as the compare view's `log=` sets them; each must be a report metric. */
+  logKeys?: readonly string[] | undefined;
+  /** Which way a metric improves where the user said so (the compare view's ↓/↑); others go by their name. */
+  directions?: Readonly<Record<string, MetricDirection>> | undefined;
 }
+
+export type MetricDirection = 'min' | 'max';
 
 /** One run's series of one metric along steps; every point when `exact`. */
 export interface ReportSeries {
@@ -68,6 +75,10 @@ export interface MetricCell {
 
 export interface MetricRow {
   key: string;
+  /** Charted on a log10 y axis. */
+  logScale: boolean;
+  /** Which way is better: the user's choice, else what the name says (inferDirection); null when neither says. */
+  direction: MetricDirection | null;
   byRun: Record<string, MetricCell>;
 }
 
@@ -152,6 +163,13 @@ export function buildReportData(store: Store, opts: ReportOptions): ReportData {
     keys = [...first!].filter((k) => rest.every((s) => s.has(k))).sort(byKey);
   }
 
+  const known = new Set(keys);
+  const strays = [...(opts.logKeys ?? []), ...Object.keys(opts.directions ?? {})].filter((k) => !known.has(k));
+  if (strays.length > 0) throw new ReportError(`not among the report's metrics: ${[...new Set(strays)].join(', ')}`);
+  const logKeys = new Set(opts.logKeys ?? []);
+  // Own keys only: a metric named `constructor` must not find Object.prototype's.
+  const chosen = new Map(Object.entries(opts.directions ?? {}));
+
   const baseRun = runs.find((r) => r.id === baseline);
   const metrics: MetricRow[] = keys.map((key) => {
     const base = baseRun?.metrics.find((m) => m.key === key);
@@ -160,7 +178,7 @@ export function buildReportData(store: Store, opts: ReportOptions): ReportData {
       const m = r.metrics.find((x) => x.key === key);
       if (m) byRun[r.id] = cell(m, base);
     }
-    return { key, byRun };
+    return { key, logScale: logKeys.has(key), direction: chosen.get(key) ?? inferDirection(key), byRun };
   });
 
   const data: ReportData = {

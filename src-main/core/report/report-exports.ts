@@ -109,6 +109,8 @@ export class ReportExports {
           runs: { ids: input.runIds },
           baseline: input.baseline,
           metrics: input.metrics,
+          logKeys: input.logKeys,
+          directions: input.directions,
           seriesBuckets: input.series === 'full' ? this.fullSeriesBuckets(input.runIds) : input.series,
           format: input.format,
           out: outPath(folder, input.format, at),

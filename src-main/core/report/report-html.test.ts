@@ -44,6 +44,25 @@ describe('reportHtml through writeReport', () => {
     expect(html).toContain('says &quot;hi&quot;, twice');
   });
 
+  it('marks the best run and the arrow by the direction set in the comparison, and draws log-scale charts', async () => {
+    const dir = tempDir();
+    const { core, ids } = await coreWithRuns(dir);
+    const out = join(dir, 'set.html');
+    await writeReport(core.store, { format: 'html', runs: { ids: [ids.a!, ids.b!] }, metrics: ['loss', 'acc'], directions: { loss: 'max', acc: 'min' }, logKeys: ['loss'], out }, { now: at('2026-01-01T00:00:00.000Z') });
+    const html = readFileSync(out, 'utf8');
+    await core.close();
+    const body = (key: string) => new RegExp(`<tbody class="metric" data-key="${key}">([\\s\\S]*?)</tbody>`).exec(html)![1]!;
+    // loss set higher-better: a's 0.9 at step 0 beats b's 0.8; acc set lower-better: b's 0.7 beats a's 0.8.
+    expect(body('loss')).toContain('<code>loss</code> ↑</th>');
+    expect(body('loss')).toMatch(new RegExp(`<tr data-run="${ids.a}">.*★.*<td class="num">0</td>`));
+    expect(body('loss')).not.toMatch(new RegExp(`<tr data-run="${ids.b}">.*★`));
+    expect(body('acc')).toContain('<code>acc</code> ↓</th>');
+    expect(body('acc')).toMatch(new RegExp(`<tr data-run="${ids.b}">.*★`));
+    expect(body('acc')).not.toMatch(new RegExp(`<tr data-run="${ids.a}">.*★`));
+    expect(html.match(/<svg [^>]*data-scale="([a-z]+)"/g)!.map((s) => /data-scale="([a-z]+)"/.exec(s)![1])).toEqual(['log', 'linear']);
+    expect(html).toContain('<title>loss (log)</title>');
+  });
+
   it('gives the same bytes for the same comparison apart from the generated-at line', async () => {
     const dir = tempDir();
     const { core, ids } = await coreWithRuns(dir);
@@ -77,7 +96,7 @@ describe('reportHtml through writeReport', () => {
       baseline: null,
       runs: [{ id: 'r1', name: evil, experiment: evil, status: 'FINISHED', startTime: 0, endTime: null, sourceKind: 'api', sourcePath: evil, tags: { [evil]: evil } }],
       params: [{ key: evil, values: { r1: evil }, differs: false }],
-      metrics: [{ key: evil, byRun: { r1: { last: 1, lastStep: 0, min: 1, minStep: 0, max: 1, maxStep: 0, deltaVsBaseline: null } } }],
+      metrics: [{ key: evil, logScale: false, direction: null, byRun: { r1: { last: 1, lastStep: 0, min: 1, minStep: 0, max: 1, maxStep: 0, deltaVsBaseline: null } } }],
       series: [{ key: evil, runId: 'r1', total: 1, exact: true, step: [0], value: [1] }],
     };
     const html = reportHtml(data, { generatedAt: new Date(0), sections: REPORT_SECTIONS, runUrl: (id) => `http://127.0.0.1:5850/#/runs/${id}` });

@@ -128,6 +128,24 @@ describe('reportMarkdown', () => {
     await core.close();
   });
 
+  it('marks the best run by the direction set in the comparison, and says log on a log-scale chart', async () => {
+    const { core, ids } = await coreWithRuns(tempDir());
+    const runs = { ids: [ids.a!, ids.b!, ids.c!] };
+    const made = (extra: object) => reportMarkdown(buildReportData(core.store, { runs, metrics: ['loss'], seriesBuckets: 100, ...extra }), { generatedAt: NOW, sections: ['summary', 'charts'], images: 'files', imageDir: 'f' });
+    const byName = made({});
+    // loss by its name is lower-better: c reached 0.1.
+    expect(records(tables(byName.markdown)[0]!).map((r) => [r.Run, r['Step of best']])).toEqual([['a', '1'], ['b', '2'], ['c ★', '1']]);
+    expect(byName.markdown).toContain('Lower is better (going by the name)');
+    expect(byName.files[0]!.content).toContain('<title>loss</title>');
+
+    const set = made({ directions: { loss: 'max' }, logKeys: ['loss'] });
+    // Set higher-better: a's 0.9 at step 0 is the best.
+    expect(records(tables(set.markdown)[0]!).map((r) => [r.Run, r['Step of best']])).toEqual([['a ★', '0'], ['b', '0'], ['c', '0']]);
+    expect(set.markdown).toContain('Higher is better (as set in the comparison)');
+    expect(set.files[0]!.content).toContain('<title>loss (log)</title>');
+    await core.close();
+  });
+
   it('writes only the chosen sections, and inline images as data URIs', async () => {
     const { core, ids } = await coreWithRuns(tempDir());
     const data = buildReportData(core.store, { runs: { ids: [ids.b!, ids.a!] }, seriesBuckets: 100, lineage: true });

@@ -3,6 +3,7 @@
 // either files beside the .md or data URIs in it (GitHub shows only the files; notebooks and
 // editors show both). Only the generated-at line depends on the time the report is made.
 import { formatDuration } from '../../../src-shared/format';
+import { inferDirection } from '../../../src-shared/metric-direction';
 import { REPORT_SECTIONS, SECTION_LABELS, type MarkdownImages, type ReportSection } from '../../../src-shared/report';
 import { distinctRunColors } from '../../../src-shared/run-color';
 import { mdFence, mdImage, mdLink, mdTable, mdText, type Align } from './markdown-text';
@@ -116,12 +117,13 @@ function metricTable(row: MetricRow, { data, label }: Context): string {
       ...(withBaseline ? [r.id === data.baseline ? 'baseline' : reportDelta(c.deltaVsBaseline)] : []),
     ];
   });
+  const source = best.direction === inferDirection(row.key) ? 'going by the name' : 'as set in the comparison';
   const note =
     best.direction === null
       ? "The key's name does not say whether lower or higher is better, so no run is marked best."
       : best.direction === 'min'
-        ? 'Lower is better (going by the name); ★ marks the run that reached the lowest value.'
-        : 'Higher is better (going by the name); ★ marks the run that reached the highest value.';
+        ? `Lower is better (${source}); ★ marks the run that reached the lowest value.`
+        : `Higher is better (${source}); ★ marks the run that reached the highest value.`;
   return [`### ${mdText(row.key)}`, note, mdTable(header, rows, align)].join('\n\n');
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WireNumber } from '../../../src-shared/domain';
 import type { ReportData, ReportRun } from './report-data';
 import { metricChartSvg } from './svg-chart';
-import { niceAxis } from './svg-chart-axis';
+import { logAxis, niceAxis } from './svg-chart-axis';
 
 const run = (id: string, name: string): ReportRun => ({ id, name, experiment: 'e', status: 'FINISHED', startTime: 0, endTime: 1, sourceKind: 'api', sourcePath: null, tags: {} });
 const series = (runId: string, key: string, step: number[], value: WireNumber[]) => ({ key, runId, total: step.length, exact: true, step, value });
@@ -100,5 +100,62 @@ describe('metricChartSvg', () => {
     const empty = metricChartSvg({ ...data, series: [series('r1', 'nan', [0], ['NaN'])] }, 'nan', colors);
     expect(empty).toContain('No finite values to draw');
     expect(empty).not.toContain('<path');
+  });
+
+  describe('on a log scale', () => {
+    const onLog = (logScale: boolean, ...ss: ReturnType<typeof series>[]): ReportData => ({
+      ...data,
+      metrics: [{ key: 'loss', logScale, direction: 'min', byRun: {} }],
+      series: ss,
+    });
+    const ys = (svg: string, run: string) => attr(svg, new RegExp(`<path data-run="${run}" d="([^"]+)"`, 'g')).flatMap((d) => d.split(/[ML]/).filter(Boolean).map((p) => Number(p.split(' ')[1])));
+    const yLabels = (svg: string) => attr(svg, /dy="0.32em" text-anchor="end" font-size="11" fill="#666666">([^<]+)</g);
+
+    it('says log in its title and scale attribute', () => {
+      const svg = metricChartSvg(onLog(true, series('r1', 'loss', [0, 1], [1, 10])), 'loss', colors);
+      expect(svg).toContain('data-scale="log"');
+      expect(svg).toContain('<title>loss (log)</title>');
+      expect(svg).toContain('>loss (log)</text>');
+      expect(metricChartSvg(onLog(false, series('r1', 'loss', [0, 1], [1, 10])), 'loss', colors)).toContain('data-scale="linear"');
+    });
+
+    it('keeps lines apart when values span 1e-3 to 1e6, where a linear axis flattens the small ones', () => {
+      const small = series('r1', 'loss', [0, 1, 2], [0.001, 0.002, 0.005]);
+      const huge = series('r2', 'loss', [0, 1, 2], [1e6, 5e5, 1e5]);
+      const log = metricChartSvg(onLog(true, small, huge), 'loss', colors);
+      const linear = metricChartSvg(onLog(false, small, huge), 'loss', colors);
+      expect(new Set(ys(linear, 'r1')).size).toBe(1);
+      const [a, b] = [ys(log, 'r1'), ys(log, 'r2')];
+      expect(new Set(a).size).toBe(3);
+      // SVG y grows downwards: the small run sits wholly below the huge one, each spread over many pixels.
+      expect(Math.min(...a)).toBeGreaterThan(Math.max(...b));
+      expect(Math.max(...a) - Math.min(...a)).toBeGreaterThan(10);
+      expect(Math.max(...b) - Math.min(...b)).toBeGreaterThan(10);
+      // Nine decades in a 300 px chart: every second one labelled, the domain widened to whole strides.
+      expect(yLabels(log)).toEqual(['1e-4', '0.01', '1', '100', '10k', '1M']);
+    });
+
+    it('leaves gaps at zero and negative values, as at NaN', () => {
+      // 1 | 0 | 0.5 | -1 | 0.1, 0.2 → two dots and one line.
+      const svg = metricChartSvg(onLog(true, series('r1', 'loss', [0, 1, 2, 3, 4, 5], [1, 0, 0.5, -1, 0.1, 0.2])), 'loss', colors);
+      expect(attr(svg, /<path data-run="r1" d="([^"]+)"/g)).toHaveLength(1);
+      expect(attr(svg, /<path data-run="r1" d="([^"]+)"/g)[0]).toMatch(/^M[\d.]+ [\d.]+L[\d.]+ [\d.]+$/);
+      expect(svg.match(/<circle data-run="r1"/g)).toHaveLength(2);
+      expect(svg).not.toMatch(/NaN|Infinity/);
+      const none = metricChartSvg(onLog(true, series('r1', 'loss', [0, 1], [0, -2])), 'loss', colors);
+      expect(none).toContain('No values above 0 to draw on a log scale');
+      expect(none).not.toContain('<path');
+    });
+
+    it('ticks powers of ten, with 2 and 5 between them only when their labels fit', () => {
+      expect(logAxis(0.3, 0.8, 200, () => 24).ticks.map((t) => t.label)).toEqual(['0.2', '0.5', '1']);
+      expect(logAxis(0.02, 40, 200, () => 24).ticks.map((t) => t.label)).toEqual(['0.01', '0.1', '1', '10', '100']);
+      // Nine decades in 100 px: every third, both ends labelled.
+      const thin = logAxis(0.001, 1e6, 100, () => 24);
+      expect(thin.ticks.map((t) => t.label)).toEqual(['0.001', '1', '1k', '1M']);
+      expect([thin.lo, thin.hi, thin.log]).toEqual([0.001, 1e6, true]);
+      // One value at a power of ten sits mid-axis.
+      expect(logAxis(10, 10, 200, () => 24).ticks.map((t) => t.value)).toEqual([1, 10, 100]);
+    });
   });
 });

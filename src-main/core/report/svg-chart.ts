@@ -1,11 +1,12 @@
 // One metric's chart as a standalone SVG: valid as its own .svg file (Markdown reports) and
 // inline in the HTML report, readable without JavaScript or stylesheets, so every colour and
-// font is a presentation attribute (a page's CSS may still override them: dark mode). No ids,
+// font is a presentation attribute (a page's CSS may still override them: dark mode). A metric
+// the user charts on a log scale (MetricRow.logScale) gets a log10 y axis. No ids,
 // so any number of charts can sit in one document. Same data → same bytes: coordinates are
 // rounded to one decimal and runs come in the report's order.
 import { fromWire } from '../../../src-shared/wire-number';
 import type { ReportData, ReportSeries } from './report-data';
-import { charWidth, niceAxis, type Axis } from './svg-chart-axis';
+import { axisFraction, charWidth, logAxis, niceAxis, type Axis } from './svg-chart-axis';
 import { escapeXml, truncate } from './xml-text';
 
 const FONT = 'Helvetica, Arial, sans-serif';
@@ -75,8 +76,12 @@ interface Plot {
   y: Axis;
 }
 
-const xPos = (p: Plot, step: number) => p.left + ((step - p.x.lo) / (p.x.hi - p.x.lo)) * p.width;
-const yPos = (p: Plot, value: number) => p.top + (1 - (value - p.y.lo) / (p.y.hi - p.y.lo)) * p.height;
+const xPos = (p: Plot, step: number) => p.left + axisFraction(p.x, step) * p.width;
+const yPos = (p: Plot, value: number) => p.top + (1 - axisFraction(p.y, value)) * p.height;
+
+/** Which values have a place on the y axis: finite ones, and on a log axis only those above 0. */
+type Drawable = (value: number) => boolean;
+const drawableOn = (log: boolean): Drawable => (log ? (v) => Number.isFinite(v) && v > 0 : Number.isFinite);
 
 function axesSvg(p: Plot): string {
   const bottom = p.top + p.height;
@@ -104,12 +109,12 @@ function axesSvg(p: Plot): string {
   return `<g class="axes">${yTicks}${frame}${xTicks}${caption}</g>`;
 }
 
-/** The run's line, broken where a value is NaN or infinite; a point with no neighbour is a dot. */
-function seriesSvg(p: Plot, s: ReportSeries, color: string): string {
+/** The run's line, broken where a value cannot be drawn (NaN, infinite, ≤ 0 on log); a point with no neighbour is a dot. */
+function seriesSvg(p: Plot, s: ReportSeries, color: string, drawable: Drawable): string {
   const runs: string[][] = [[]];
   s.step.forEach((step, i) => {
     const v = fromWire(s.value[i]!);
-    if (!Number.isFinite(v)) {
+    if (!drawable(v)) {
       if (runs[runs.length - 1]!.length > 0) runs.push([]);
       return;
     }
@@ -124,7 +129,7 @@ function seriesSvg(p: Plot, s: ReportSeries, color: string): string {
   return `<g class="series" data-run="${run}">${path}${circles}</g>`;
 }
 
-function finiteExtent(series: readonly ReportSeries[]): { steps: [number, number]; values: [number, number] } | null {
+function drawnExtent(series: readonly ReportSeries[], drawable: Drawable): { steps: [number, number]; values: [number, number] } | null {
   let s0 = Infinity;
   let s1 = -Infinity;
   let v0 = Infinity;
@@ -132,7 +137,7 @@ function finiteExtent(series: readonly ReportSeries[]): { steps: [number, number
   for (const s of series) {
     s.step.forEach((step, i) => {
       const v = fromWire(s.value[i]!);
-      if (!Number.isFinite(v)) return;
+      if (!drawable(v)) return;
       s0 = Math.min(s0, step);
       s1 = Math.max(s1, step);
       v0 = Math.min(v0, v);
@@ -152,6 +157,9 @@ export function metricChartSvg(data: ReportData, key: string, colors: ReadonlyMa
   const names = new Map(data.runs.map((r) => [r.id, r.name]));
   const colorOf = (runId: string) => colors.get(runId) ?? MUTED;
   const width = size.width;
+  const log = data.metrics.find((m) => m.key === key)?.logScale ?? false;
+  const drawable = drawableOn(log);
+  const titleText = log ? `${key} (log)` : key;
 
   const legend = layoutLegend(
     series.map((s) => ({ runId: s.runId, name: names.get(s.runId)!, color: colorOf(s.runId) })),
@@ -162,22 +170,23 @@ export function metricChartSvg(data: ReportData, key: string, colors: ReadonlyMa
   const top = legend.bottom + 10;
   const height = Math.max(size.height, top + MIN_PLOT_HEIGHT + 36);
   const plotHeight = height - top - 36;
-  const extent = finiteExtent(series);
+  const extent = drawnExtent(series, drawable);
 
   const head =
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ` +
-    `font-family="${FONT}" role="img" aria-label="${escapeXml(key)}" data-key="${escapeXml(key)}"`;
-  const title = `<title>${escapeXml(key)}</title>`;
+    `font-family="${FONT}" role="img" aria-label="${escapeXml(titleText)}" data-key="${escapeXml(key)}" data-scale="${log ? 'log' : 'linear'}"`;
+  const title = `<title>${escapeXml(titleText)}</title>`;
   const background = `<rect class="bg" width="${width}" height="${height}" fill="#ffffff"/>`;
-  const heading = `<text class="chart-title" x="${PAD}" y="20" font-size="13" font-weight="bold" fill="${TEXT}">${escapeXml(key)}</text>`;
+  const heading = `<text class="chart-title" x="${PAD}" y="20" font-size="13" font-weight="bold" fill="${TEXT}">${escapeXml(titleText)}</text>`;
   const legendPart = legendSvg(legend.items, names);
 
   if (!extent) {
-    const note = `<text x="${px(width / 2)}" y="${px(top + plotHeight / 2)}" text-anchor="middle" font-size="12" fill="${MUTED}">No finite values to draw</text>`;
+    const note = `<text x="${px(width / 2)}" y="${px(top + plotHeight / 2)}" text-anchor="middle" font-size="12" fill="${MUTED}">${log ? 'No values above 0 to draw on a log scale' : 'No finite values to draw'}</text>`;
     return [`${head}>${title}`, background, heading, legendPart, note, '</svg>'].join('\n');
   }
 
-  const y = niceAxis(extent.values[0], extent.values[1], plotHeight, () => TICK_FONT * 2.2, false);
+  const ySpacing = () => TICK_FONT * 2.2;
+  const y = log ? logAxis(extent.values[0], extent.values[1], plotHeight, ySpacing) : niceAxis(extent.values[0], extent.values[1], plotHeight, ySpacing, false);
   const left = PAD + Math.max(...y.ticks.map((t) => estimateWidth(t.label, TICK_FONT))) + 8;
   const plotWidth = width - left - PAD - 4;
   const x = niceAxis(extent.steps[0], extent.steps[1], plotWidth, (labels) => Math.max(...labels.map((l) => estimateWidth(l, TICK_FONT))) + 12, true);
@@ -186,6 +195,6 @@ export function metricChartSvg(data: ReportData, key: string, colors: ReadonlyMa
   // Where the plot sits and what it spans, for the HTML report's hover script.
   const geometry = ` data-plot="${px(left)} ${px(top)} ${px(plotWidth)} ${px(plotHeight)}" data-x="${x.lo} ${x.hi}"`;
   // One line per part and per run, so a changed run shows as one changed line in a diff.
-  const lines = series.map((s) => seriesSvg(plot, s, colorOf(s.runId)));
+  const lines = series.map((s) => seriesSvg(plot, s, colorOf(s.runId), drawable));
   return [`${head}${geometry}>${title}`, background, heading, legendPart, axesSvg(plot), '<g class="lines">', ...lines, '</g>', '</svg>'].join('\n');
 }

@@ -34,6 +34,14 @@ describe('Export dialog choices', () => {
     expect(exportInput(['a', 'b'], { ...base, format: 'md', markdownImages: 'files' }).markdownImages).toBe('files');
   });
 
+  it("carry the view's log scales and directions for the metrics exported, and only those", () => {
+    const c = initialChoices(view({ keys: ['loss', 'acc'], logKeys: ['loss', 'lr'], directions: { acc: 'min', lr: 'max' } }), runs);
+    expect(exportInput(['a', 'b'], c)).toMatchObject({ metrics: ['loss', 'acc'], logKeys: ['loss'], directions: { acc: 'min' } });
+    expect(parse(c).success).toBe(true);
+    const plain = exportInput(['a', 'b'], initialChoices(view(), runs));
+    expect([plain.logKeys, plain.directions]).toEqual([undefined, undefined]);
+  });
+
   it('name what is missing before export', () => {
     const base = initialChoices(view(), runs);
     expect(choicesProblem(base, 3)).toBeNull();

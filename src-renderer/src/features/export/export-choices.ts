@@ -4,7 +4,7 @@ import type { Input } from '../../../../src-shared/contract';
 import type { RunSummary } from '../../../../src-shared/domain';
 import { DEFAULT_CHART_BUCKETS, REPORT_SECTIONS, type MarkdownImages, type ReportFormat, type ReportSection } from '../../../../src-shared/report';
 import { EXPORT_SERIES_LEVELS, type ExportSeriesLevel } from '../../../../src-shared/report-export';
-import type { CompareView } from '../../lib/compare-view';
+import type { CompareView, MetricDirection } from '../../lib/compare-view';
 import { allMetricKeys, sharedMetricKeys } from '../compare/compare-model';
 
 export const FORMAT_INFO: Record<ReportFormat, { label: string; hint: string }> = {
@@ -30,6 +30,9 @@ export interface ExportChoices {
   chartPoints: ChartPoints;
   jsonSeries: JsonSeries;
   markdownImages: MarkdownImages;
+  /** Carried from the compare view, not chosen here: the report shows a metric as the view does. */
+  logKeys: string[];
+  directions: Record<string, MetricDirection>;
 }
 
 export function initialChoices(view: CompareView, runs: readonly RunSummary[]): ExportChoices {
@@ -44,6 +47,8 @@ export function initialChoices(view: CompareView, runs: readonly RunSummary[]): 
     chartPoints: DEFAULT_CHART_BUCKETS as ChartPoints,
     jsonSeries: 'none',
     markdownImages: 'inline',
+    logKeys: [...view.logKeys],
+    directions: { ...view.directions },
   };
 }
 
@@ -69,11 +74,17 @@ export function toggled<T>(chosen: readonly T[], value: T, on: boolean, all: rea
 
 export function exportInput(runIds: readonly string[], c: ExportChoices): Input<'exportReport'> {
   const document = DOCUMENT_FORMATS.includes(c.format);
+  // Only for the metrics exported: the API refuses a key the report does not show.
+  const chosen = new Set(c.metrics);
+  const logKeys = c.logKeys.filter((k) => chosen.has(k));
+  const directions = Object.entries(c.directions).filter(([k]) => chosen.has(k));
   const series = c.format === 'json' ? (c.jsonSeries === 'none' ? undefined : c.jsonSeries) : drawsCharts(c) ? c.chartPoints : undefined;
   return {
     runIds: [...runIds],
     baseline: c.baseline || undefined,
     metrics: c.metrics.length > 0 ? c.metrics : undefined,
+    logKeys: logKeys.length > 0 ? logKeys : undefined,
+    directions: directions.length > 0 ? Object.fromEntries(directions) : undefined,
     format: c.format,
     sections: document ? c.sections : undefined,
     series,
