@@ -51,6 +51,25 @@ test('Export… → HTML downloads a report holding both runs; Enter exports and
   expect((await again).suggestedFilename()).toBe(download.suggestedFilename());
 });
 
+test("Export… carries the view's log scale and direction: a log chart, and ★ by the direction set", async ({ page, server }) => {
+  const [a, b] = await twoRuns(server);
+  // loss on a log axis and set higher-better, as a link to the compare view can say.
+  await page.goto(`${server.url}#/compare?runs=${a},${b}&log=loss&higher=loss`);
+  const dialog = new ExportDialog(page);
+  await dialog.open();
+  await dialog.chooseFormat('html');
+  const download = await dialog.exportAndDownload();
+  const html = await readFile((await download.path())!, 'utf8');
+  const chart = (key: string) => new RegExp(`<svg [^>]*data-key="${key}" data-scale="([a-z]+)"`).exec(html)?.[1];
+  expect([chart('loss'), chart('acc')]).toEqual(['log', 'linear']);
+  expect(html).toContain('<title>loss (log)</title>');
+  // Higher-better loss: beta's 1.5 at step 0 is the best, not alpha's 0.25.
+  const loss = /<tbody class="metric" data-key="loss">([\s\S]*?)<\/tbody>/.exec(html)![1]!;
+  expect(loss).toContain('<code>loss</code> ↑');
+  expect(loss).toMatch(new RegExp(`<tr data-run="${b}">.*★`));
+  expect(loss).not.toMatch(new RegExp(`<tr data-run="${a}">.*★`));
+});
+
 test('Export… → PDF downloads a printed report; CSV lists both its files', async ({ page, server, comparePage }) => {
   const [a, b] = await twoRuns(server);
   await comparePage.open([a, b]);
