@@ -57,6 +57,11 @@ test("Export… carries the view's log scale and direction: a log chart, and ★
   await page.goto(`${server.url}#/compare?runs=${a},${b}&log=loss&higher=loss`);
   const dialog = new ExportDialog(page);
   await dialog.open();
+  // The dialog says the report keeps them.
+  const marks = dialog.metrics.getByTestId('export-metric-marks');
+  await expect(marks).toHaveCount(1);
+  await expect(marks).toHaveText('log ↑');
+  await page.screenshot({ path: '/tmp/export-dialog-marks.png' });
   await dialog.chooseFormat('html');
   const download = await dialog.exportAndDownload();
   const html = await readFile((await download.path())!, 'utf8');

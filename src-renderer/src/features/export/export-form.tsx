@@ -24,6 +24,18 @@ const JSON_SERIES: { value: JsonSeries; label: string }[] = [
   { value: 'full', label: 'Every point' },
 ];
 
+/** How the comparison shows a metric, which the report keeps: its log scale and a direction the user set. */
+function ViewMarks({ logScale, direction }: { logScale: boolean; direction: 'min' | 'max' | undefined }) {
+  if (!logScale && !direction) return null;
+  const said = [logScale ? 'log scale' : null, direction === 'min' ? 'lower is better' : direction === 'max' ? 'higher is better' : null].filter(Boolean).join(', ');
+  return (
+    // The checkbox keeps the key as its name; the words are in the title and in the report itself.
+    <span className="muted export-check__marks" title={`As in the comparison: ${said}`} aria-hidden="true" data-testid="export-metric-marks">
+      {[logScale ? 'log' : null, direction === 'min' ? '↓' : direction === 'max' ? '↑' : null].filter(Boolean).join(' ')}
+    </span>
+  );
+}
+
 export function ExportForm({ choices, onChange, runs, metricKeys, problem, busy, onSubmit, onCancel }: ExportFormProps) {
   const document = DOCUMENT_FORMATS.includes(choices.format);
   return (
@@ -79,6 +91,7 @@ export function ExportForm({ choices, onChange, runs, metricKeys, problem, busy,
               <label key={key} className="export-check" title={key}>
                 <input type="checkbox" checked={choices.metrics.includes(key)} onChange={(e) => onChange({ metrics: toggled(choices.metrics, key, e.target.checked, metricKeys) })} />
                 <span className="mono export-check__text">{key}</span>
+                <ViewMarks logScale={choices.logKeys.includes(key)} direction={choices.directions[key]} />
               </label>
             ))}
           </div>
