@@ -70,7 +70,7 @@ test("Export… carries the view's log scale and direction: a log chart, and ★
   expect(html).toContain('<title>loss (log)</title>');
   // Higher-better loss: beta's 1.5 at step 0 is the best, not alpha's 0.25.
   const loss = /<tbody class="metric" data-key="loss">([\s\S]*?)<\/tbody>/.exec(html)![1]!;
-  expect(loss).toContain('<code>loss</code> ↑');
+  expect(loss).toContain('<code>loss</code> <span class="direction" title="Higher is better (as set in the comparison)">↑</span>');
   expect(loss).toMatch(new RegExp(`<tr data-run="${b}">.*★`));
   expect(loss).not.toMatch(new RegExp(`<tr data-run="${a}">.*★`));
 });

@@ -1,6 +1,7 @@
 // The HTML report's tables: the runs, the params that differ, and each metric's summary. Numbers
 // are shown as every report shows them (reportNumber) and carried exactly in `data-value` and the
 // cell's title, so a reader hovering a cell, or a test, gets the stored number back.
+import { inferDirection } from '../../../src-shared/metric-direction';
 import { metricBest } from './metric-best';
 import type { MetricCell, ReportData, ReportRun } from './report-data';
 import { reportDelta, reportNumber } from './report-number';
@@ -93,6 +94,12 @@ function deltaCell(cell: MetricCell, runId: string, baseline: string | null, dir
   return `<td class="num delta${verdict}" data-value="${String(d)}" title="${String(d)}">${esc(reportDelta(d))}</td>`;
 }
 
+/** What the ↓/↑ next to a key means, and whether the name or the user said so. */
+function directionNote(key: string, direction: 'min' | 'max'): string {
+  const better = direction === 'min' ? 'Lower is better' : 'Higher is better';
+  return `${better} (${direction === inferDirection(key) ? 'going by the name' : 'as set in the comparison'})`;
+}
+
 /** Per metric, one row per run: the last value and the extremes with their steps, and the step of its best. */
 export function summaryTable(data: ReportData, colors: ReadonlyMap<string, string>): string {
   if (data.metrics.length === 0) return '<p class="note">No metrics to summarise.</p>';
@@ -100,7 +107,7 @@ export function summaryTable(data: ReportData, colors: ReadonlyMap<string, strin
   const head = `<thead><tr><th>Metric</th><th>Run</th><th class="num">Last @ step</th><th class="num">Min @ step</th><th class="num">Max @ step</th><th class="num">Step of best</th>${delta}</tr></thead>`;
   const bodies = data.metrics.map((m) => {
     const best = metricBest(m);
-    const arrow = best.direction === 'min' ? ' ↓' : best.direction === 'max' ? ' ↑' : '';
+    const arrow = best.direction === null ? '' : ` <span class="direction" title="${directionNote(m.key, best.direction)}">${best.direction === 'min' ? '↓' : '↑'}</span>`;
     const rows = data.runs.map((r, i) => {
       const keyCell = i === 0 ? `<th rowspan="${data.runs.length}"><code>${esc(m.key)}</code>${arrow}</th>` : '';
       const star = best.bestRuns.has(r.id) ? ' <span class="best" title="Best of these runs">★</span>' : '';

@@ -38,6 +38,7 @@ describe('reportHtml through writeReport', () => {
     expect(cellValues(html, 'loss', ids.a!)).toEqual([0.3, 0.2, 0.9]);
     expect(html).toContain('<span class="badge">baseline</span>');
     // loss is lower-better: a reached 0.2 at step 1, the best of both.
+    expect(html).toContain('<code>loss</code> <span class="direction" title="Lower is better (going by the name)">↓</span>');
     expect(html).toMatch(new RegExp(`<tr data-run="${ids.a}">.*★.*<td class="num">1</td>`));
 
     expect(html).not.toMatch(/k-123|hf-xyz|WANDB_API_KEY|hf_token/);
@@ -53,10 +54,10 @@ describe('reportHtml through writeReport', () => {
     await core.close();
     const body = (key: string) => new RegExp(`<tbody class="metric" data-key="${key}">([\\s\\S]*?)</tbody>`).exec(html)![1]!;
     // loss set higher-better: a's 0.9 at step 0 beats b's 0.8; acc set lower-better: b's 0.7 beats a's 0.8.
-    expect(body('loss')).toContain('<code>loss</code> ↑</th>');
+    expect(body('loss')).toContain('<code>loss</code> <span class="direction" title="Higher is better (as set in the comparison)">↑</span></th>');
     expect(body('loss')).toMatch(new RegExp(`<tr data-run="${ids.a}">.*★.*<td class="num">0</td>`));
     expect(body('loss')).not.toMatch(new RegExp(`<tr data-run="${ids.b}">.*★`));
-    expect(body('acc')).toContain('<code>acc</code> ↓</th>');
+    expect(body('acc')).toContain('<code>acc</code> <span class="direction" title="Lower is better (as set in the comparison)">↓</span></th>');
     expect(body('acc')).toMatch(new RegExp(`<tr data-run="${ids.b}">.*★`));
     expect(body('acc')).not.toMatch(new RegExp(`<tr data-run="${ids.a}">.*★`));
     expect(html.match(/<svg [^>]*data-scale="([a-z]+)"/g)!.map((s) => /data-scale="([a-z]+)"/.exec(s)![1])).toEqual(['log', 'linear']);
