@@ -6,6 +6,7 @@ import type { RunSummary } from '../../../../src-shared/domain';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/api-errors';
 import { ErrorBanner } from '../../components/error-banner';
+import { ModalDialog } from '../../components/modal-dialog';
 import type { CompareView } from '../../lib/compare-view';
 import { useExportsStore } from '../../stores/exports-store';
 import { allMetricKeys } from '../compare/compare-model';
@@ -22,7 +23,6 @@ interface ExportDialogProps {
 }
 
 export function ExportDialog({ runs, view, onClose }: ExportDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [choices, setChoices] = useState<ExportChoices>(() => initialChoices(view, runs));
   const [exportId, setExportId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -32,12 +32,6 @@ export function ExportDialog({ runs, view, onClose }: ExportDialogProps) {
   const delivered = useRef<string | null>(null);
   const metricKeys = useMemo(() => allMetricKeys([...runs]), [runs]);
   const done = state?.done ?? null;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    // Opening twice throws in older Chromium (React's dev mode runs effects twice).
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   useEffect(() => {
     const main = done?.files[0];
@@ -70,32 +64,20 @@ export function ExportDialog({ runs, view, onClose }: ExportDialogProps) {
   const baselineName = runs.find((r) => r.id === choices.baseline)?.name;
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="export-dialog"
-      aria-labelledby="export-title"
-      data-testid="export-dialog"
-      data-step={step}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <ModalDialog
+      name="export"
+      title="Export comparison"
+      subtitle={
+        <>
+          {runs.length} runs{baselineName ? ` · baseline ${baselineName}` : ''}
+          {step !== 'choose' && ` · ${FORMAT_INFO[choices.format].label}`}
+        </>
+      }
+      step={step}
+      width={560}
+      onDismiss={onClose}
       onClose={onClose}
-      // Keys stop here: the pages behind have single-key shortcuts.
-      onKeyDown={(event) => event.stopPropagation()}
     >
-      <header className="export-dialog__head">
-        <div>
-          <h2 id="export-title">Export comparison</h2>
-          <p className="muted export-dialog__sub">
-            {runs.length} runs{baselineName ? ` · baseline ${baselineName}` : ''}
-            {step !== 'choose' && ` · ${FORMAT_INFO[choices.format].label}`}
-          </p>
-        </div>
-        <button type="button" className="quiet" onClick={onClose} aria-label="Close" title="Close (Esc)" data-testid="export-close">
-          ✕
-        </button>
-      </header>
 
       {requestError && <ErrorBanner message={requestError} />}
 
@@ -151,6 +133,6 @@ export function ExportDialog({ runs, view, onClose }: ExportDialogProps) {
           </div>
         </div>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

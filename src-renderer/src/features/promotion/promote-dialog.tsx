@@ -1,10 +1,11 @@
 // "Promote model…": a modal <dialog> (the browser traps focus and turns Esc into `cancel`).
 // Each step is a form, so Enter submits it. The push itself runs in the core: closing the
 // dialog while it runs does not stop it, and the dialog says so before it closes.
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/api-errors';
 import { ErrorBanner } from '../../components/error-banner';
+import { ModalDialog } from '../../components/modal-dialog';
 import { routeHref } from '../../lib/hash-router';
 import { usePromoteDialogStore } from '../../stores/promote-dialog-store';
 import { usePromotionsStore } from '../../stores/promotions-store';
@@ -40,12 +41,7 @@ function PromoteDialog({ target, onClose }: { target: PromoteTarget; onClose: ()
   const [state, dispatch] = useReducer(promoteReducer, undefined, () => initialPromoteState(target, useRegistriesStore.getState().registries));
   const record = usePromotionsStore((s) => (state.promotionId ? s.byId[state.promotionId] : undefined));
   const [confirmingClose, setConfirmingClose] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
   useEffect(() => {
-    const dialog = dialogRef.current;
-    // Opening twice throws in older Chromium (React's dev mode runs effects twice).
-    if (dialog && !dialog.open) dialog.showModal();
     void useRegistriesStore.getState().load();
   }, []);
 
@@ -108,37 +104,27 @@ function PromoteDialog({ target, onClose }: { target: PromoteTarget; onClose: ()
   const registry = registries.find((r) => r.name === state.registry);
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="promote-dialog"
-      aria-labelledby="promote-title"
-      data-testid="promote-dialog"
-      data-step={state.step}
-      onCancel={(event) => {
-        event.preventDefault();
+    <ModalDialog
+      name="promote"
+      title="Promote model"
+      subtitle={
+        <>
+          <span className="promote-dialog__model" title={target.modelName}>
+            {target.modelName}
+          </span>{' '}
+          from run <span className="mono">{target.runId.slice(0, 8)}</span>
+        </>
+      }
+      step={state.step}
+      width={600}
+      onDismiss={() => {
         if (confirmingClose) setConfirmingClose(false);
         else requestClose();
       }}
       // Chromium closes a dialog on a second Esc without a click in between, cancel or not: the
       // app's state follows, and the promotion, if any, goes on in the core.
       onClose={onClose}
-      // Keys stop here: the pages behind have single-key shortcuts (j/k, /, Esc).
-      onKeyDown={(event) => event.stopPropagation()}
     >
-      <header className="promote-dialog__head">
-        <div>
-          <h2 id="promote-title">Promote model</h2>
-          <p className="muted promote-dialog__target">
-            <span className="promote-dialog__model" title={target.modelName}>
-              {target.modelName}
-            </span>{' '}
-            from run <span className="mono">{target.runId.slice(0, 8)}</span>
-          </p>
-        </div>
-        <button type="button" className="quiet" onClick={requestClose} aria-label="Close" title="Close (Esc)" data-testid="promote-close">
-          ✕
-        </button>
-      </header>
 
       {confirmingClose && (
         <div className="promote-dialog__confirm" role="alertdialog" aria-label="Close while promoting" data-testid="promote-confirm-close">
@@ -324,6 +310,6 @@ function PromoteDialog({ target, onClose }: { target: PromoteTarget; onClose: ()
           </div>
         </div>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
