@@ -144,11 +144,16 @@ export const contract = {
       tags: tagsSchema.optional(),
     }),
   }),
-  logRun: method<{ accepted: number }>()({
+  logRun: method<{ accepted: number; skipped: number }>()({
     http: { method: 'POST', path: '/api/v1/runs/:id/log' },
     input: z.object({
       id: runIdSchema,
       metrics: metricPointsSchema.optional(),
+      /**
+       * The sequence number of the first of `metrics` (the rest follow by one): points at or
+       * below the run's stored mark are skipped, so a client can resend without duplicates.
+       */
+      firstSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
       params: paramsSchema.optional(),
       tags: tagsSchema.optional(),
     }),

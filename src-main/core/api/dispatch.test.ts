@@ -27,7 +27,7 @@ describe('API dispatch (shared by HTTP and IPC)', () => {
       ],
       tags: { note: 'x' },
     });
-    expect(log).toEqual({ accepted: 3 });
+    expect(log).toEqual({ accepted: 3, skipped: 0 });
     const done = (await core.dispatch('finishRun', { id: run.id, status: 'FAILED' })) as { run: Record<string, unknown> };
     expect(done.run).toMatchObject({ status: 'FAILED', experiment: 'exp', params: { lr: '0.01', deep: 'true' }, tags: { note: 'x' } });
     expect(done.run.endTime).toEqual(expect.any(Number));

@@ -54,7 +54,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const summaryOrThrow = (id: string): RunSummary => requireRun(store, id);
 
-  function log(input: ParsedInput<'logRun'>): { accepted: number } {
+  function log(input: ParsedInput<'logRun'>): { accepted: number; skipped: number } {
     const at = now();
     const points: NewPoint[] = (input.metrics ?? []).map((m) => ({
       key: m.key,
@@ -63,7 +63,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       timestamp: m.timestamp ?? at,
     }));
     const params = input.params ? stringifyParams(input.params) : undefined;
-    return { accepted: writeToRun(store, hub, input.id, { points, params, tags: input.tags }, at) };
+    return writeToRun(store, hub, input.id, { points, params, tags: input.tags, firstSeq: input.firstSeq }, at);
   }
 
   return {

@@ -10,6 +10,15 @@ export interface RunWrite {
   points?: readonly NewPoint[];
   params?: Record<string, string>;
   tags?: Record<string, string>;
+  /** The sequence number of the first point; the rest follow in order (see SeqMarkRepo). */
+  firstSeq?: number;
+}
+
+export interface WriteResult {
+  /** Points stored. */
+  accepted: number;
+  /** Numbered points already stored before (a resend), left out. */
+  skipped: number;
 }
 
 export function runNotFound(id: string): ApiError {
@@ -37,17 +46,19 @@ export function requireRun(store: Store, id: string): RunSummary {
   return run;
 }
 
-/** Writes points, params and tags to a run in one transaction; returns the points stored. */
-export function writeToRun(store: Store, hub: EventHub, runId: string, w: RunWrite, now: number): number {
+/** Writes points, params and tags to a run in one transaction. */
+export function writeToRun(store: Store, hub: EventHub, runId: string, w: RunWrite, now: number): WriteResult {
   const points = w.points ?? [];
-  const keys = store.tx(() => {
+  const { firstSeq } = w;
+  const { keys, accepted } = store.tx(() => {
     checkActive(store, runId);
     if (w.params) store.runs.setParams(runId, w.params);
     if (w.tags) store.runs.setTags(runId, w.tags);
     store.runs.heartbeat(runId, now);
-    return store.metrics.append(runId, points);
+    const kept = firstSeq === undefined ? points : store.seqMarks.admit(runId, points, (_, i) => firstSeq + i);
+    return { keys: store.metrics.append(runId, kept), accepted: kept.length };
   });
   if (keys.length > 0) hub.pointsAppended(runId, keys);
   else hub.runChanged(runId);
-  return points.length;
+  return { accepted, skipped: points.length - accepted };
 }

@@ -68,6 +68,8 @@ export interface ParsedLine {
   value: number;
   step: number | undefined;
   timestamp: number | undefined;
+  /** The point's sequence number in its run, when the writer numbers them (see SeqMarkRepo). */
+  seq: number | undefined;
 }
 
 /** Parses one `metrics.jsonl` line; throws with a reason for junk. */
@@ -80,6 +82,9 @@ export function parseMetricLine(line: string): ParsedLine {
   }
   const problem = metricPointProblem(raw);
   if (problem) throw new Error(`Invalid value for '${problem.field || 'line'}': ${problem.message}`);
-  const m = raw as MetricPointInput;
-  return { key: m.key, value: fromWire(m.value), step: m.step, timestamp: m.timestamp };
+  const m = raw as MetricPointInput & { seq?: unknown };
+  if (m.seq !== undefined && !(Number.isSafeInteger(m.seq) && (m.seq as number) >= 1)) {
+    throw new Error(`Invalid value for 'seq': must be a whole number ≥ 1`);
+  }
+  return { key: m.key, value: fromWire(m.value), step: m.step, timestamp: m.timestamp, seq: m.seq as number | undefined };
 }

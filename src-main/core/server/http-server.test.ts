@@ -51,7 +51,7 @@ describe('HTTP server', () => {
     const log = await send(core, 'POST', `/api/v1/runs/${id}/log`, {
       body: '{"metrics":[{"key":"val/loss","value":NaN,"step":0},{"key":"val/loss","value":-Infinity,"step":1},{"key":"val/loss","value":0.5,"step":2}]}',
     });
-    expect(log.json()).toEqual({ accepted: 3 });
+    expect(log.json()).toEqual({ accepted: 3, skipped: 0 });
     const series = await send(core, 'GET', `/api/v1/runs/${id}/metrics/val/loss?points=100`);
     expect(series.json()).toMatchObject({ key: 'val/loss', total: 3, value: ['NaN', '-Infinity', 0.5] });
     const list = (await send(core, 'GET', '/api/v1/runs')).json().runs as { id: string }[];

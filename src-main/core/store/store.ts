@@ -10,6 +10,7 @@ import { LoggedModelRepo } from './logged-model-repo';
 import { ViewRepo } from './view-repo';
 import { RegistryRepo } from './registry-repo';
 import { PromotionRepo } from './promotion-repo';
+import { SeqMarkRepo } from './seq-mark-repo';
 import { StaleRuns } from '../lineage/stale-runs';
 
 /** The system of record: one SQLite file and the repositories over it. */
@@ -18,6 +19,7 @@ export interface Store {
   experiments: ExperimentRepo;
   runs: RunRepo;
   metrics: MetricStore;
+  seqMarks: SeqMarkRepo;
   datasets: DatasetRepo;
   digests: DigestCacheRepo;
   models: LoggedModelRepo;
@@ -38,6 +40,7 @@ export function openStore(file: string): Store {
     experiments,
     runs: new RunRepo(db, experiments, new StaleRuns(db)),
     metrics: new MetricStore(db),
+    seqMarks: new SeqMarkRepo(db),
     datasets: new DatasetRepo(db),
     digests: new DigestCacheRepo(db),
     models: new LoggedModelRepo(db),

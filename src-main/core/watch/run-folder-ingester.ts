@@ -61,7 +61,7 @@ export async function ingestRunFolder(store: Store, hub: EventHub, dir: string):
   const file = join(dir, METRICS_FILE);
   const parse = lineParser(file, (line) => {
     const p = parseMetricLine(line);
-    return { key: p.key, value: p.value, step: p.step, timestamp: p.timestamp ?? Date.now() };
+    return { key: p.key, value: p.value, step: p.step, timestamp: p.timestamp ?? Date.now(), seq: p.seq };
   });
   const points = await tailFile(store, hub, { runId, file, offsetKey: file, parse }, problems);
   return { runId, points, problems };

@@ -8,14 +8,21 @@ import { errorText } from './source';
 export const SLICE_BYTES = 4 * 1024 * 1024;
 const NEWLINE = 0x0a;
 
+/**
+ * A point read from a file. A format whose writer numbers its points gives `seq`: the tail
+ * then skips the ones the run already holds (see SeqMarkRepo), in the transaction that commits
+ * the rest.
+ */
+export type TailPoint = NewPoint & { seq?: number | undefined };
+
 /** Turns a run of complete lines (starting at byte `baseOffset` of the file) into points. */
-export type LineParser = (text: string, baseOffset: number, problems: string[]) => NewPoint[];
+export type LineParser = (text: string, baseOffset: number, problems: string[]) => TailPoint[];
 
 /** What a format makes of the bytes read at `offset`: how many of them are complete units, and what those hold. */
 export interface SliceResult {
   /** Bytes from the start of the slice that are read for good; the rest is read again next time. */
   consumed: number;
-  points: NewPoint[];
+  points: TailPoint[];
   /** Other writes that belong with these points; runs inside the transaction that commits them. */
   apply?: () => void;
 }
@@ -103,20 +110,21 @@ export async function tailSlices(store: Store, hub: EventHub, t: SliceTailTarget
       const slice = t.parseSlice(buf.subarray(0, bytesRead), offset, full, problems);
       if (slice.consumed <= 0) break;
       const next = offset + Math.min(slice.consumed, bytesRead);
-      const keys = store.tx(() => {
+      const stored = store.tx(() => {
         if (store.watch.offset(offsetKey) !== offset) return null;
         slice.apply?.();
-        const touched = store.metrics.append(runId, slice.points);
-        if (slice.points.length > 0) store.runs.heartbeat(runId, latestTimestamp(slice.points));
+        const kept = store.seqMarks.admit(runId, slice.points, (p) => p.seq);
+        const keys = store.metrics.append(runId, kept);
+        if (kept.length > 0) store.runs.heartbeat(runId, latestTimestamp(kept));
         store.watch.setOffset(offsetKey, next, runId);
-        return touched;
+        return { keys, count: kept.length };
       });
-      if (keys === null) {
+      if (stored === null) {
         offset = store.watch.offset(offsetKey);
         continue;
       }
-      if (keys.length > 0) hub.pointsAppended(runId, keys);
-      total += slice.points.length;
+      if (stored.keys.length > 0) hub.pointsAppended(runId, stored.keys);
+      total += stored.count;
       offset = next;
     }
   } catch (e) {
@@ -139,9 +147,9 @@ const MAX_REPORTED_LINES = 5;
  * A LineParser from a one-line parser: blank lines are skipped, junk lines are skipped and
  * reported (the first few by byte offset, then a count), the good ones kept.
  */
-export function lineParser(file: string, parseLine: (line: string) => NewPoint): LineParser {
+export function lineParser(file: string, parseLine: (line: string) => TailPoint): LineParser {
   return (text, baseOffset, problems) => {
-    const points: NewPoint[] = [];
+    const points: TailPoint[] = [];
     let bad = 0;
     let at = baseOffset;
     for (const line of text.split('\n')) {
