@@ -1,0 +1,26 @@
+"""Where a run's data goes: the server over HTTP, or a run folder in the spool (both implement Sink)."""
+
+from pathlib import Path
+from typing import Any, Dict, List, Protocol
+
+JsonObject = Dict[str, Any]
+
+
+class Sink(Protocol):
+    """The writes of one run. Points arrive numbered: the first of `points` has sequence number `first_seq`."""
+
+    def send_points(self, points: List[JsonObject], first_seq: int) -> None: ...
+
+    def log_params(self, params: JsonObject) -> None: ...
+
+    def set_tags(self, tags: Dict[str, str]) -> None: ...
+
+    def put_artifact(self, source: Path, artifact_path: str) -> None: ...
+
+    def add_input(self, ref: JsonObject) -> None: ...
+
+    def add_model(self, artifact_path: str, name: str) -> None: ...
+
+    def finish(self, status: str) -> None: ...
+
+    def sync(self) -> None: ...
