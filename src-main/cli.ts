@@ -64,7 +64,7 @@ async function serve(args: string[]): Promise<void> {
   });
   console.log(`Runlens is serving at ${core.server!.url}`);
   console.log(`Token: ${core.token ?? 'none (--no-auth)'}`);
-  for (const root of core.watch.roots()) console.log(`Watching ${root.path}`);
+  for (const root of core.watch.roots()) console.log(`Watching ${root.path}${root.spool ? ' (the Python client\'s spool for runs logged while no server answers)' : ''}`);
   let closing = false;
   const stop = () => {
     if (closing) return;

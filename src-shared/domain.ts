@@ -150,6 +150,11 @@ export interface SourceProblem {
 export interface WatchRoot {
   path: string;
   addedAt: number;
+  /**
+   * The data folder's `spool/`, where the Python client writes runs while no server answers:
+   * always watched, on every start, and never removed.
+   */
+  spool: boolean;
   /** Last problem seen under this root, if any (unreadable file, junk line, …). */
   lastError: string | null;
   /** The files under this root that currently have a problem, newest first, one each. */

@@ -16,7 +16,7 @@ import type { AdapterFactories } from './promotion/registry-settings';
 import type { PromotionService } from './promotion/promotion-service';
 import type { SecretStore } from './promotion/secret-store';
 import { createPromotion } from './promotion/create-promotion';
-import { ensureDataDir, loadOrCreateToken, removeServerFile, writeServerFile } from './data-dir';
+import { ensureDataDir, loadOrCreateToken, removeServerFile, spoolDir, writeServerFile } from './data-dir';
 
 export interface CoreOptions {
   dataDir: string;
@@ -60,7 +60,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   ensureDataDir(opts.dataDir);
   const store = openStore(join(opts.dataDir, 'runlens.db'));
   const hub = new EventHub((id) => store.runs.summary(id));
-  const watch = new WatchService({ store, hub, log });
+  const watch = new WatchService({ store, hub, log, spool: spoolDir(opts.dataDir) });
   const datasets = new DatasetRefresher({ store, hub, log });
   const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
   const { registries, promotions } = createPromotion({ store, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, adapters: opts.registryAdapters, emit: (e) => hub.emit(e) });

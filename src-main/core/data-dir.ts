@@ -17,6 +17,14 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
+/**
+ * Where the Python client writes runs (in the run-folder format) while no server answers; the
+ * core watches it on every start. RUNLENS_SPOOL moves it for the client only.
+ */
+export function spoolDir(dataDir: string): string {
+  return join(dataDir, 'spool');
+}
+
 export function ensureDataDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
 }

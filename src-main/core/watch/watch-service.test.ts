@@ -3,11 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
 import { startTestCore } from '../test-support/test-core';
+import type { Core } from '../core';
 import { nextEvent } from '../test-support/next-event';
 import { appendLines, points, writeRunFolder } from '../test-support/run-folder';
 import { appendMetric, createMlflowDb, insertMetrics, insertRun, writeExperiment, writeFile, writeRun } from '../test-support/mlflow-stores';
 
 const tempDir = useTempDirs();
+
+/** The roots a user added: every core also watches its spool (tested on its own below). */
+function userRoots(core: Core) {
+  return core.watch.roots().filter((r) => !r.spool);
+}
 
 describe('WatchService', () => {
   it('lists the files with problems per root, and keeps them through passes that read nothing new', async () => {
@@ -15,17 +21,17 @@ describe('WatchService', () => {
     const dir = writeRunFolder(root, 'r', { id: 'p0' }, ['junk line', { key: 'loss', value: 1, step: 0 }]);
     const core = await startTestCore(tempDir());
     await core.watch.add(root);
-    const [problem] = core.watch.roots()[0]!.problems;
+    const [problem] = userRoots(core)[0]!.problems;
     expect(problem).toMatchObject({ file: join(dir, 'metrics.jsonl'), message: expect.stringContaining('not JSON') });
     // A later pass resumes after the junk line and finds nothing wrong: the problem stays listed.
     await core.watch.ingestOnce(root);
-    expect(core.watch.roots()[0]!.problems).toHaveLength(1);
+    expect(userRoots(core)[0]!.problems).toHaveLength(1);
     // A newer problem in another file is added; one in the same file replaces the old entry.
     const broken = nextEvent(core, (e) => e.type === 'watch.changed' && e.data.root.problems.some((p) => p.message.includes('run.json')));
     writeFileSync(join(dir, 'run.json'), '{"id": "p0"');
     await broken;
     // run.json problems are filed on the run folder they concern.
-    expect(core.watch.roots()[0]!.problems.map((p) => p.file).sort()).toEqual([dir, join(dir, 'metrics.jsonl')]);
+    expect(userRoots(core)[0]!.problems.map((p) => p.file).sort()).toEqual([dir, join(dir, 'metrics.jsonl')]);
     await core.close();
   });
 
@@ -68,7 +74,7 @@ describe('WatchService', () => {
     const first = await startTestCore(data, { watch: [root] });
     await first.close();
     const second = await startTestCore(data);
-    expect(second.watch.roots().map((r) => r.path)).toEqual([root]);
+    expect(userRoots(second).map((r) => r.path)).toEqual([root]);
     expect(second.store.runs.summary('r0')!.metrics[0]!.count).toBe(10);
     const appended = nextEvent(second, (e) => e.type === 'points.appended' && e.data.runId === 'r0');
     appendLines(join(root, 'r'), points('loss', 10, 11));
@@ -86,7 +92,7 @@ describe('WatchService', () => {
     const { report } = await core.watch.add(root);
     expect(report.runs).toBe(1);
     expect(report.problems[0]).toContain('not JSON');
-    expect(core.watch.roots()[0]!.lastError).toContain('not JSON');
+    expect(userRoots(core)[0]!.lastError).toContain('not JSON');
     await core.close();
   });
 
@@ -101,7 +107,7 @@ describe('WatchService', () => {
     const kept = tempDir();
     const core = await startTestCore(tempDir(), { watch: [removed, kept] });
     expect(await core.dispatch('removeWatchRoot', { path: removed })).toEqual({ removed: true });
-    expect(core.watch.roots().map((r) => r.path)).toEqual([kept]);
+    expect(userRoots(core).map((r) => r.path)).toEqual([kept]);
     writeRunFolder(removed, 'late', { id: 'late0' });
     // The kept root sees its folder written after the removed one's: had the removed root
     // still been watched, its folder would have been ingested by then too.
@@ -147,7 +153,7 @@ describe('WatchService', () => {
     insertMetrics(db, 'c'.repeat(32), 'loss', [{ value: 1, step: 0 }]);
     const core = await startTestCore(tempDir());
     expect((await core.watch.add(file)).report).toEqual({ runs: 1, points: 1, problems: [] });
-    expect(core.watch.roots().map((r) => r.path)).toEqual([file]);
+    expect(userRoots(core).map((r) => r.path)).toEqual([file]);
     const count = (id: string) => core.store.runs.summary(id)?.metrics[0]?.count ?? 0;
     const appended = nextEvent(core, (e) => e.type === 'points.appended' && count('c'.repeat(32)) === 3);
     insertMetrics(db, 'c'.repeat(32), 'loss', [{ value: 2, step: 1 }, { value: 3, step: 2 }]);

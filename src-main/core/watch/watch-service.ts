@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { IngestReport, WatchRoot } from '../../../src-shared/domain';
@@ -19,6 +19,8 @@ export interface WatchServiceOptions {
   log?: (message: string) => void;
   /** The formats to read; every format Runlens knows by default. */
   sources?: IngestSource[];
+  /** A folder watched on every start besides the remembered ones, which cannot be removed (the client's spool). */
+  spool?: string;
 }
 
 /** Queue keys name the source too: one path may be a unit of two formats. */
@@ -45,9 +47,11 @@ export class WatchService implements WatchControl {
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
   private readonly sources: IngestSource[];
   private readonly log: (message: string) => void;
+  private readonly spool: { path: string; addedAt: number } | null;
 
   constructor(private readonly opts: WatchServiceOptions) {
     this.log = opts.log ?? (() => {});
+    this.spool = opts.spool ? { path: resolve(opts.spool), addedAt: Date.now() } : null;
     this.sources = opts.sources ?? defaultSources(opts.store, opts.hub);
     this.queue = new KeyedQueue(async (key) => {
       const at = key.indexOf(KEY_SEP);
@@ -60,14 +64,22 @@ export class WatchService implements WatchControl {
     });
   }
 
-  /** Starts watching every root remembered in the store. */
+  /** Starts watching the spool and every root remembered in the store. */
   async resume(): Promise<void> {
+    if (this.spool) {
+      await mkdir(this.spool.path, { recursive: true });
+      await this.follow(this.spool.path, false);
+    }
     for (const root of this.opts.store.watch.roots()) await this.add(root.path);
   }
 
   roots(): WatchRoot[] {
-    return this.opts.store.watch.roots().map((r) => ({
+    // The spool is not stored with the user's roots: it is watched because the core runs, not
+    // because someone chose it, so it cannot be forgotten either.
+    const remembered = this.opts.store.watch.roots().filter((r) => r.path !== this.spool?.path);
+    return [...(this.spool ? [this.spool] : []), ...remembered].map((r) => ({
       ...r,
+      spool: r.path === this.spool?.path,
       lastError: this.lastError.get(r.path) ?? null,
       problems: this.problems.list(r.path),
     }));
@@ -76,7 +88,11 @@ export class WatchService implements WatchControl {
   async add(path: string): Promise<{ root: WatchRoot; report: IngestReport }> {
     const { root, isFile } = await requireRoot(path);
     if (isFile) await this.requireReadableFile(root);
-    this.opts.store.watch.addRoot(root, Date.now());
+    if (root !== this.spool?.path) this.opts.store.watch.addRoot(root, Date.now());
+    return this.follow(root, isFile);
+  }
+
+  private async follow(root: string, isFile: boolean): Promise<{ root: WatchRoot; report: IngestReport }> {
     if (!this.watchers.has(root)) this.watchers.set(root, await this.startWatcher(root, isFile));
     // The watcher is live before the scan, so nothing written meanwhile is missed; the queue
     // folds a unit reported by both into one ingest.
@@ -88,6 +104,9 @@ export class WatchService implements WatchControl {
 
   async remove(path: string): Promise<boolean> {
     const root = resolve(path);
+    if (root === this.spool?.path) {
+      throw new ApiError('INVALID_PARAMETER_VALUE', `The spool folder is always watched (the Python client writes runs there while the app is closed): ${root}`);
+    }
     await this.watchers.get(root)?.close();
     this.watchers.delete(root);
     this.lastError.delete(root);

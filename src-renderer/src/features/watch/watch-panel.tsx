@@ -57,7 +57,7 @@ export function WatchPanel() {
           {lastReport.problems.length > 0 && `, ${lastReport.problems.length} problems`}.
         </p>
       )}
-      {loaded && roots.length === 0 && <p className="muted">No folder is watched yet.</p>}
+      {loaded && roots.every((r) => r.spool) && <p className="muted">No folder of yours is watched yet.</p>}
       <ul className="watch-panel__list" data-testid="watch-roots">
         {roots.map((root) => (
           <li key={root.path} data-testid="watch-root">
@@ -67,10 +67,21 @@ export function WatchPanel() {
                     the marks keep the path's own slashes in left-to-right order. */}
                 {`\u200e${root.path}\u200e`}
               </span>
-              <button type="button" className="quiet" onClick={() => void remove(root.path)} disabled={busy} title="Stop watching">
-                Remove
-              </button>
+              {root.spool ? (
+                <span className="muted watch-panel__spool" data-testid="watch-root-spool" title="Always watched: cannot be removed">
+                  Python client spool
+                </span>
+              ) : (
+                <button type="button" className="quiet" onClick={() => void remove(root.path)} disabled={busy} title="Stop watching">
+                  Remove
+                </button>
+              )}
             </div>
+            {root.spool && (
+              <p className="muted watch-panel__spool-help">
+                Where <code>import runlens</code> writes runs while Runlens is not running; they appear here when it starts.
+              </p>
+            )}
             <RootProblems root={root} />
           </li>
         ))}

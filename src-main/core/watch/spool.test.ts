@@ -1,0 +1,41 @@
+// The data folder's spool/: where the Python client writes runs while no server answers. Every
+// core watches it, whatever the user has added or removed.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../test-support/temp-dir';
+import { startTestCore } from '../test-support/test-core';
+import { nextEvent } from '../test-support/next-event';
+import { appendLines, points, writeRunFolder } from '../test-support/run-folder';
+
+const tempDir = useTempDirs();
+
+describe('the spool folder', () => {
+  it('ingests runs written while no core ran, then tails them live', async () => {
+    const data = tempDir();
+    const spool = join(data, 'spool');
+    const dir = writeRunFolder(spool, 'r1', { id: 'spooled1', experiment: 'offline' }, points('loss', 0, 5));
+    const core = await startTestCore(data);
+    expect(core.store.runs.summary('spooled1')).toMatchObject({ experiment: 'offline', metrics: [{ key: 'loss', count: 5 }] });
+    const appended = nextEvent(core, (e) => e.type === 'points.appended' && e.data.runId === 'spooled1');
+    appendLines(dir, points('loss', 5, 6));
+    await appended;
+    expect(core.store.runs.summary('spooled1')!.metrics[0]!.count).toBe(6);
+    await core.close();
+  });
+
+  it('is created, listed first as the spool, refused for removal, and not stored with the user roots', async () => {
+    const data = tempDir();
+    const mine = tempDir();
+    const core = await startTestCore(data, { watch: [mine] });
+    expect(core.watch.roots().map((r) => [r.path, r.spool])).toEqual([
+      [join(data, 'spool'), true],
+      [mine, false],
+    ]);
+    await expect(core.dispatch('removeWatchRoot', { path: join(data, 'spool') })).rejects.toMatchObject({ code: 'INVALID_PARAMETER_VALUE' });
+    // Adding it by hand changes nothing: it stays the spool, not a remembered root.
+    await core.dispatch('addWatchRoot', { path: join(data, 'spool') });
+    expect(core.store.watch.roots().map((r) => r.path)).toEqual([mine]);
+    expect(core.watch.roots().filter((r) => r.spool)).toHaveLength(1);
+    await core.close();
+  });
+});
