@@ -1,0 +1,108 @@
+"""Nothing lost when the app is closed: a server killed mid-run, and no server at all. The client
+writes the run folder into <data>/spool/, and `runlens serve` ingests it when it starts."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import Script, client_env, kill_server, read_line, runlens_serve
+
+N = 200_000
+
+
+def spooled(data, run_id: str) -> tuple[dict, list[dict]]:
+    folder = data / "spool" / run_id
+    meta = json.loads((folder / "run.json").read_text())
+    lines = [json.loads(line) for line in (folder / "metrics.jsonl").read_text().splitlines()]
+    return meta, lines
+
+
+def test_server_killed_mid_run_then_restarted_keeps_every_point_exactly_once(tmp_path, data):
+    go = tmp_path / "go"
+    # Halfway the script waits for the test to have killed the server, so the second half is
+    # surely logged with no server, while the first half may be anywhere: acknowledged, in
+    # flight when the server died, or still queued in the client.
+    script = Script(tmp_path, f"""
+        import json, os, time, runlens
+        run = runlens.init(experiment="offline", name="killed-mid-run", config={{"n": {N}}}, tags={{"case": "kill"}})
+        print(json.dumps({{"id": run.id}}), flush=True)
+        for i in range({N}):
+            if i == {N // 2}:
+                while not os.path.exists({str(go)!r}):
+                    time.sleep(0.01)
+            run.log({{"v": i * 0.5, "w": -i}}, step=i)
+        run.finish()
+        print(json.dumps({{"done": True}}), flush=True)
+    """)
+    with runlens_serve(data) as server:
+        child = script.start(client_env(tmp_path, RUNLENS_DATA=str(data)))
+        run_id = read_line(child)["id"]
+        # Kill as soon as the first points are stored: the client is still sending.
+        server.wait_until("first points stored", lambda: any(m["count"] > 0 for m in server.run(run_id)["metrics"]), poll=0.02)
+        kill_server(server)
+    go.touch()
+    assert read_line(child) == {"done": True}
+    assert child.wait(timeout=60) == 0, child.stderr.read()
+
+    # The rest of the run went to the spool under the server's run id, each point with its seq.
+    meta, lines = spooled(data, run_id)
+    assert (meta["id"], meta["status"]) == (run_id, "FINISHED")
+    assert lines and all(isinstance(p["seq"], int) for p in lines)
+    assert lines[-1]["step"] == N - 1
+
+    with runlens_serve(data) as server:
+        server.wait_for("the run ingested whole", lambda: (server.run(run_id)["status"], sorted((m["key"], m["count"]) for m in server.run(run_id)["metrics"])),
+                        ("FINISHED", [("v", N), ("w", N)]))
+        run = server.run(run_id)
+        assert (run["name"], str(run["params"]["n"]), run["tags"]["case"]) == ("killed-mid-run", str(N), "kill")
+        assert server.points(run_id, "v") == [(i, i * 0.5) for i in range(N)]
+        assert server.points(run_id, "w") == [(i, -i) for i in range(N)]
+        assert [r["id"] for r in server.runs().values()] == [run_id], "one run, not a copy from the spool"
+
+
+@pytest.mark.parametrize("stale_server_json", [False, True], ids=["no-server-json", "stale-server-json"])
+def test_server_never_started_writes_the_run_folder_and_serve_ingests_it(tmp_path, data, stale_server_json):
+    if stale_server_json:
+        # What a crashed server leaves behind: nothing listens on that port.
+        data.mkdir(parents=True)
+        (data / "server.json").write_text(json.dumps({"url": "http://127.0.0.1:9/", "port": 9, "pid": 999999}))
+        (data / "token").write_text("stale-token")
+    csv = tmp_path / "train.csv"
+    csv.write_text("x,label\n0.5,1\n1.5,0\n")
+    report = tmp_path / "report.txt"
+    report.write_text("offline report\n")
+    script = Script(tmp_path, f"""
+        import json, runlens
+        run = runlens.init(experiment="offline", name="never-served", config={{"lr": 0.1, "opt": {{"name": "adam"}}}}, tags={{"k": "v"}})
+        for i in range(1000):
+            run.log({{"loss": 1.0 / (i + 1)}}, step=i)
+        run.log_params({{"batch": 64}})
+        run.set_tags({{"stage": "offline"}})
+        run.log_dataset({str(csv)!r}, name="train", context="train")
+        run.log_artifact({str(report)!r})
+        run.finish(status="FAILED")
+        print(json.dumps({{"id": run.id}}))
+    """)
+    run_id = script.run(client_env(tmp_path, RUNLENS_DATA=str(data)))["id"]
+
+    assert re.fullmatch(r"[0-9a-f]{32}", run_id), "the client made the id itself (uuid4 hex)"
+    meta, lines = spooled(data, run_id)
+    assert (meta["id"], meta["experiment"], meta["name"], meta["status"]) == (run_id, "offline", "never-served", "FAILED")
+    assert meta["endTime"] >= meta["startTime"]
+    assert [p["seq"] for p in lines] == list(range(1, 1001))
+    assert (data / "spool" / run_id / "artifacts" / "report.txt").read_text() == "offline report\n"
+
+    with runlens_serve(data) as server:
+        server.wait_for("the spooled run ingested", lambda: [(m["key"], m["count"]) for m in server.run(run_id)["metrics"]], [("loss", 1000)])
+        run = server.run(run_id)
+        assert (run["experiment"], run["name"], run["status"]) == ("offline", "never-served", "FAILED")
+        assert {k: str(v) for k, v in run["params"].items()} == {"lr": "0.1", "opt.name": "adam", "batch": "64"}
+        assert run["tags"]["k"] == "v" and run["tags"]["stage"] == "offline"
+        assert server.points(run_id, "loss") == [(i, 1.0 / (i + 1)) for i in range(1000)]
+        assert server.artifact_text(run_id, "report.txt") == "offline report\n"
+        [train] = server.io(run_id)["inputs"]
+        assert (train["name"], train["context"]) == ("train", "train")
+        assert server.dataset_versions("train")[0]["rows"] == 2
