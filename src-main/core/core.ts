@@ -12,6 +12,7 @@ import { createMlflowRoutes } from './mlflow/mlflow-routes';
 import { ReportExports } from './report/report-exports';
 import type { PdfPrinter } from './report/report-pdf';
 import { createReportFileRoute } from './server/report-file-route';
+import { createRunArtifactUploadRoute } from './server/run-artifact-upload-route';
 import type { AdapterFactories } from './promotion/registry-settings';
 import type { PromotionService } from './promotion/promotion-service';
 import type { SecretStore } from './promotion/secret-store';
@@ -74,7 +75,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     for (const dir of opts.watch ?? []) await watch.add(dir);
     if (opts.port !== undefined) {
       const mlflow = createMlflowRoutes({ store, hub, artifacts, now: Date.now });
-      server = await startHttpServer({ dispatch, hub, token, uiDir: opts.uiDir, port: opts.port, version: opts.version, log, extraRoutes: [mlflow, createReportFileRoute(reports)] });
+      server = await startHttpServer({ dispatch, hub, token, uiDir: opts.uiDir, port: opts.port, version: opts.version, log, extraRoutes: [mlflow, createReportFileRoute(reports), createRunArtifactUploadRoute({ store, hub, artifacts })] });
       writeServerFile(opts.dataDir, { url: server.url, port: server.port, pid: process.pid });
     }
   } catch (e) {

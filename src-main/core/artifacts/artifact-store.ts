@@ -3,7 +3,7 @@
 // stays under the artifact root. Nothing else in the server touches artifact paths.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve as resolvePath, sep } from 'node:path';
+import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
@@ -63,15 +63,26 @@ export class ArtifactStore {
     return null;
   }
 
-  /** Streams a body into place; a partial upload never replaces a complete file. */
+  /** Streams a body into place under the root; a partial upload never replaces a complete file. */
   async put(relPath: string, body: Readable): Promise<void> {
-    const file = this.resolve(relPath);
-    if (file === this.root) throw invalidPath(relPath);
+    await this.putUnder(this.root, relPath, body);
+  }
+
+  /**
+   * Streams a body to `relPath` under `base` (a run's artifact folder) through a temporary file
+   * renamed into place once complete, so a cut upload leaves nothing half-written; returns the
+   * stored path (relative to `base`, `/`-separated) and the file's size.
+   */
+  async putUnder(base: string, relPath: string, body: Readable): Promise<{ path: string; bytes: number }> {
+    const file = this.resolveUnder(base, relPath);
+    if (file === base) throw invalidPath(relPath);
     await mkdir(dirname(file), { recursive: true });
     const temp = `${file}.${randomUUID()}.part`;
     try {
       await pipeline(body, createWriteStream(temp, { flags: 'wx' }));
+      const { size } = await stat(temp);
       await rename(temp, file);
+      return { path: relative(base, file).split(sep).join('/'), bytes: size };
     } catch (e) {
       await rm(temp, { force: true });
       throw e;
