@@ -40,12 +40,13 @@ def init(
     ones recorded for free. `system_metrics=True` samples CPU, memory and GPU every 10 s (needs psutil).
     """
     global _current
+    params = {check_key("param", k): param_value(v) for k, v in flatten_config(config or {}).items()}
+    user_tags = {check_key("tag", k): str(v) for k, v in (tags or {}).items()}
     previous = current_run()
     if previous is not None:
         previous.finish("FINISHED")
-    params = {check_key("param", k): param_value(v) for k, v in flatten_config(config or {}).items()}
     all_tags = system_tags(Path.cwd())
-    all_tags.update({check_key("tag", k): str(v) for k, v in (tags or {}).items()})
+    all_tags.update(user_tags)
     record, sink, url = start_run(experiment, name, params, all_tags, find_endpoint(os.environ), spool_dir(os.environ))
     run = Run(record, sink, url, system_metrics=system_metrics)
     run.log_requirements()

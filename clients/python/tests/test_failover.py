@@ -1,0 +1,78 @@
+"""Protocol 3: the run moves to the spool from the first point the server did not acknowledge."""
+
+import json
+import threading
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+import pytest
+from conftest import read_jsonl
+
+import runlens
+
+
+def serve_runs(fail_after_logs: Optional[int]) -> Tuple[Any, List[Dict[str, Any]]]:
+    """A stub of the native API that acknowledges `fail_after_logs` point batches, then drops every connection."""
+    acked: List[Dict[str, Any]] = []
+    lock = threading.Lock()
+
+    def reply(method: str, path: str, body: Any) -> Optional[Tuple[int, Dict[str, Any]]]:
+        if path == "/api/v1/runs":
+            return 201, {"run": {"id": "srv1", "experiment": body.get("experiment", "Default"), "name": "given", "startTime": 1764000000000}}
+        with lock:
+            if path.endswith("/log") and "metrics" in body:
+                if fail_after_logs is not None and sum(1 for a in acked if "metrics" in a) >= fail_after_logs:
+                    return None
+                acked.append(body)
+                return 200, {"accepted": len(body["metrics"]), "skipped": 0}
+            if fail_after_logs is not None and sum(1 for a in acked if "metrics" in a) >= fail_after_logs:
+                return None
+            acked.append({"path": path, "body": body})
+        return 200, {}
+
+    return reply, acked
+
+
+def test_points_go_over_http_numbered_with_first_seq(stub_server: Any, monkeypatch: Any) -> None:
+    reply, acked = serve_runs(None)
+    monkeypatch.setenv("RUNLENS_URL", stub_server(reply).url)
+    run = runlens.init(experiment="e")
+    for i in range(12_000):
+        run.log({"x": i}, step=i)
+    run.finish()
+    batches = [a for a in acked if "metrics" in a]
+    assert [b["firstSeq"] for b in batches] == [1, 5001, 10001]
+    assert [p["step"] for b in batches for p in b["metrics"]] == list(range(12_000))
+    assert run.folder is None and run.url is not None and run.url.endswith("#/runs/srv1")
+    assert acked[-1]["path"] == "/api/v1/runs/srv1/finish" and acked[-1]["body"] == {"status": "FINISHED"}
+
+
+def test_when_the_server_stops_answering_the_rest_goes_to_the_spool_with_its_numbers(stub_server: Any, monkeypatch: Any, data_dir: Path) -> None:
+    reply, acked = serve_runs(1)
+    monkeypatch.setenv("RUNLENS_URL", stub_server(reply).url)
+    run = runlens.init(experiment="e", name="given", config={"lr": 0.1})
+    run.log({"x": 0}, step=0)
+    run.flush()  # batch 1 acknowledged
+    for i in range(1, 8):
+        run.log({"x": i}, step=i)
+    with pytest.warns(UserWarning, match="stopped answering"):
+        run.flush()  # batch 2 gets no answer: written to the folder
+    run.set_tags({"after": "switch"})
+    run.log({"x": 8}, step=8)
+    run.finish("FINISHED")
+    folder = data_dir / "spool" / "srv1"
+    assert run.folder == folder
+    assert [(p["seq"], p["step"]) for p in read_jsonl(folder / "metrics.jsonl")] == [(i + 1, i) for i in range(1, 9)]
+    meta = json.loads((folder / "run.json").read_text())
+    assert (meta["id"], meta["experiment"], meta["name"], meta["status"], meta["startTime"]) == ("srv1", "e", "given", "FINISHED", 1764000000000)
+    assert meta["params"] == {"lr": 0.1} and meta["tags"]["after"] == "switch" and "runlens.python" in meta["tags"]
+
+
+def test_without_a_server_the_run_is_spooled_from_the_start_under_its_own_id(data_dir: Path) -> None:
+    run = runlens.init(experiment="offline", name="n")
+    run.log({"x": 1.0}, step=0)
+    run.finish()
+    assert run.url is None and run.folder is not None and run.folder.parent == data_dir / "spool"
+    assert len(run.id) == 32 and int(run.id, 16) >= 0
+    assert json.loads((run.folder / "run.json").read_text())["id"] == run.id
+    assert (run.folder / "artifacts" / "runlens" / "requirements.txt").exists()
