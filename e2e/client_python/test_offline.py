@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from runlens_proc import Runlens
+
 from conftest import Script, client_env, kill_server, read_line, runlens_serve
 
 N = 200_000
@@ -106,3 +108,29 @@ def test_server_never_started_writes_the_run_folder_and_serve_ingests_it(tmp_pat
         [train] = server.io(run_id)["inputs"]
         assert (train["name"], train["context"]) == ("train", "train")
         assert server.dataset_versions("train")[0]["rows"] == 2
+
+
+def test_a_killed_process_loses_nothing_it_logged_more_than_a_second_ago(tmp_path, data):
+    """No server, and the process dies without any exit handler (a kernel killed by the OOM
+    killer): what it logged is already in the run folder, flushed within a second without any
+    finish or exit, and serve ingests it."""
+    script = Script(tmp_path, """
+        import json, time, runlens
+        run = runlens.init(experiment="offline", name="oom-killed")
+        for i in range(1000):
+            run.log({"loss": 1.0 / (i + 1)}, step=i)
+        print(json.dumps({"id": run.id}), flush=True)
+        time.sleep(600)
+    """)
+    child = script.start(client_env(tmp_path, RUNLENS_DATA=str(data)))
+    run_id = read_line(child)["id"]
+    jsonl = data / "spool" / run_id / "metrics.jsonl"
+    probe = Runlens("", "", None, tmp_path)  # only its bounded polling: no server runs yet
+    probe.wait_for("1000 points on disk", lambda: jsonl.exists() and jsonl.read_bytes().count(b"\n"), 1000, timeout=30)
+    child.kill()
+    child.wait(timeout=30)
+
+    with runlens_serve(data) as server:
+        server.wait_for("the spooled run ingested", lambda: [(m["key"], m["count"]) for m in server.run(run_id)["metrics"]], [("loss", 1000)])
+        assert server.run(run_id)["status"] == "RUNNING", "nobody finished it"
+        assert server.points(run_id, "loss") == [(i, 1.0 / (i + 1)) for i in range(1000)]
