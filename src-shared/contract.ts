@@ -71,17 +71,38 @@ const xAxisSchema = z.union([
  * A dataset version named by a local path (the core digests it and reads its schema) or by a
  * digest the caller already has; `name` defaults to the path's file name.
  */
-export const datasetRefSchema = z
-  .object({
-    path: z.string().min(1).max(4096).optional(),
-    digest: z.string().min(1).max(200).optional(),
-    name: z.string().trim().min(1).max(LIMITS.nameLength).optional(),
-    /** Where the data lives for others (an s3:// or https URI), when not the path. */
-    source: z.string().max(4096).optional(),
-    context: z.string().max(200).optional(),
+const datasetRefFields = z.object({
+  path: z.string().min(1).max(4096).optional(),
+  digest: z.string().min(1).max(200).optional(),
+  name: z.string().trim().min(1).max(LIMITS.nameLength).optional(),
+  /** Where the data lives for others (an s3:// or https URI), when not the path. */
+  source: z.string().max(4096).optional(),
+  context: z.string().max(200).optional(),
+});
+type DatasetRefFields = z.infer<typeof datasetRefFields>;
+const NEEDS_PATH_OR_DIGEST = 'needs a path, or a digest and a name';
+const namesData = (d: DatasetRefFields) => d.path !== undefined || (d.digest !== undefined && d.name !== undefined);
+
+export const datasetRefSchema = datasetRefFields.refine(namesData, { message: NEEDS_PATH_OR_DIGEST });
+
+/**
+ * What a run produced: a dataset or artifact (a dataset ref), or a model — its file or folder
+ * under the run's artifacts (`artifactPath`, uploaded first) — which becomes a logged model of
+ * the run.
+ */
+const runOutputSchema = datasetRefFields
+  .extend({
+    kind: z.enum(['dataset', 'artifact', 'model']).default('dataset'),
+    artifactPath: z.string().min(1).max(4096).optional(),
   })
-  .refine((d) => d.path !== undefined || (d.digest !== undefined && d.name !== undefined), {
-    message: 'needs a path, or a digest and a name',
+  .superRefine((o, ctx) => {
+    if (o.kind === 'model') {
+      if (o.artifactPath === undefined) ctx.addIssue({ code: 'custom', path: ['artifactPath'], message: 'a model needs the path of its files under the run artifacts' });
+    } else if (o.artifactPath !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['artifactPath'], message: 'is only for kind "model"' });
+    } else if (!namesData(o)) {
+      ctx.addIssue({ code: 'custom', message: NEEDS_PATH_OR_DIGEST });
+    }
   });
 
 const registryNameSchema = z.string().trim().regex(/^[\w.-]{1,100}$/, 'may hold letters, digits, _ . - (at most 100)');
@@ -213,13 +234,10 @@ export const contract = {
     http: { method: 'POST', path: '/api/v1/runs/:id/inputs' },
     input: z.object({ id: runIdSchema, inputs: z.array(datasetRefSchema).min(1).max(100) }),
   }),
-  /** Datasets and artifacts a run produced; models come from MLflow's logged models. */
-  addRunOutputs: method<{ outputs: DatasetVersion[] }>()({
+  /** Datasets, artifacts and models a run produced (models also come from MLflow's logged models). */
+  addRunOutputs: method<{ outputs: DatasetVersion[]; models: RunModelOutput[] }>()({
     http: { method: 'POST', path: '/api/v1/runs/:id/outputs' },
-    input: z.object({
-      id: runIdSchema,
-      outputs: z.array(datasetRefSchema.and(z.object({ kind: z.enum(['dataset', 'artifact']).default('dataset') }))).min(1).max(100),
-    }),
+    input: z.object({ id: runIdSchema, outputs: z.array(runOutputSchema).min(1).max(100) }),
   }),
   listDatasets: method<{ datasets: DatasetSummary[] }>()({
     http: { method: 'GET', path: '/api/v1/datasets' },

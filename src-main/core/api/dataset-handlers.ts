@@ -1,8 +1,10 @@
 // Datasets through the contract: recording what a run read and wrote (digesting local data
-// here, off the request's transaction), listing dataset versions, and a run's inputs and outputs.
+// here, off the request's transaction; a model output is its files under the run's artifacts),
+// listing dataset versions, and a run's inputs, outputs and models.
+import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import type { Handlers } from '../../../src-shared/contract';
-import type { DatasetVersion } from '../../../src-shared/domain';
+import type { Handlers, ParsedInput } from '../../../src-shared/contract';
+import type { RunModelOutput } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import type { EventHub } from '../events/event-hub';
 import type { Store } from '../store/store';
@@ -10,6 +12,10 @@ import { CONTEXT_TAG } from '../store/dataset-repo';
 import { resolveRef, type DatasetRef } from '../datasets/dataset-ref';
 import type { LocalDataset } from '../datasets/describe-local';
 import { checkExists, requireRun } from './run-writes';
+import type { ArtifactStore } from '../artifacts/artifact-store';
+import { recordRunModel, type DeclaredModel } from '../lineage/run-models';
+
+type RunOutput = ParsedInput<'addRunOutputs'>['outputs'][number];
 
 type Role = 'inputs' | 'outputs';
 
@@ -33,34 +39,72 @@ async function resolveAll(store: Store, role: Role, refs: readonly DatasetRef[])
   return out;
 }
 
+/** A model output: its files under the run's artifact folder, which must be there already. */
+async function locateModels(store: Store, artifacts: ArtifactStore, runId: string, outputs: readonly RunOutput[]): Promise<DeclaredModel[]> {
+  const models: DeclaredModel[] = [];
+  for (const [i, o] of outputs.entries()) {
+    if (o.kind !== 'model') continue;
+    const field = `outputs.${i}.artifactPath`;
+    const root = artifacts.localDir(requireRun(store, runId).artifactUri);
+    if (root === null) throw new ApiError('INVALID_PARAMETER_VALUE', `Invalid value for '${field}': run ${runId} has no artifacts; upload the model's files first`);
+    const path = artifacts.resolveUnder(root, o.artifactPath!);
+    if (!(await stat(path).catch(() => null))) {
+      throw new ApiError('INVALID_PARAMETER_VALUE', `Invalid value for '${field}': no such file or folder under the run's artifacts: ${o.artifactPath}`);
+    }
+    models.push({ path, name: o.name });
+  }
+  return models;
+}
+
 export function createDatasetHandlers(
   store: Store,
   hub: EventHub,
+  artifacts: ArtifactStore,
   now: () => number,
 ): Pick<Handlers, 'addRunInputs' | 'addRunOutputs' | 'listDatasets' | 'getDataset' | 'getRunIO'> {
-  /** Records resolved refs against a run in one transaction and announces the change. */
-  async function record(runId: string, role: Role, refs: readonly DatasetRef[]): Promise<DatasetVersion[]> {
+  /** Records resolved refs (and models, for outputs) against a run in one transaction and announces the change. */
+  async function record(runId: string, role: Role, refs: readonly DatasetRef[], models: readonly DeclaredModel[] = []) {
     checkExists(store, runId);
     const resolved = await resolveAll(store, role, refs);
     const at = now();
-    const ids = store.tx(() => {
+    const { ids, modelIds } = store.tx(() => {
       // The run may have been deleted while its data was being digested.
       checkExists(store, runId);
-      return resolved.map(({ record: d }, i) => {
-        const context = refs[i]!.context ?? null;
-        return role === 'inputs'
-          ? store.datasets.addRunInput(runId, d, context === null ? {} : { [CONTEXT_TAG]: context }, at)
-          : store.datasets.addRunOutput(runId, d, context, at);
-      });
+      const experimentId = requireRun(store, runId).experimentId;
+      return {
+        ids: resolved.map(({ record: d }, i) => {
+          const context = refs[i]!.context ?? null;
+          return role === 'inputs'
+            ? store.datasets.addRunInput(runId, d, context === null ? {} : { [CONTEXT_TAG]: context }, at)
+            : store.datasets.addRunOutput(runId, d, context, at);
+        }),
+        modelIds: models.map((m) => recordRunModel(store, runId, experimentId, m, at)),
+      };
     });
     hub.runChanged(runId);
-    hub.datasetsChanged(resolved.map((r) => r.record.name));
-    return ids.map((id) => store.datasets.version(id)!);
+    if (resolved.length > 0) hub.datasetsChanged(resolved.map((r) => r.record.name));
+    return { versions: ids.map((id) => store.datasets.version(id)!), modelIds };
+  }
+
+  /** A run's models as its page lists them: those it output, and those logged from it. */
+  function modelsOf(runId: string): RunModelOutput[] {
+    const steps = new Map(store.models.outputsOf(runId).map((o) => [o.modelId, o.step]));
+    return store.models
+      .search([])
+      .filter((m) => steps.has(m.id) || m.sourceRunId === runId)
+      .map((m) => ({ id: m.id, name: m.name, status: m.status, step: steps.get(m.id) ?? 0, artifactUri: m.artifactUri }));
   }
 
   return {
-    addRunInputs: async ({ id, inputs }) => ({ inputs: await record(id, 'inputs', inputs) }),
-    addRunOutputs: async ({ id, outputs }) => ({ outputs: await record(id, 'outputs', outputs) }),
+    addRunInputs: async ({ id, inputs }) => ({ inputs: (await record(id, 'inputs', inputs)).versions }),
+    addRunOutputs: async ({ id, outputs }) => {
+      checkExists(store, id);
+      const models = await locateModels(store, artifacts, id, outputs);
+      const data = outputs.filter((o): o is RunOutput & { kind: 'dataset' | 'artifact' } => o.kind !== 'model');
+      const { versions, modelIds } = await record(id, 'outputs', data, models);
+      const recorded = new Set(modelIds);
+      return { outputs: versions, models: modelsOf(id).filter((m) => recorded.has(m.id)) };
+    },
 
     listDatasets: () => ({ datasets: store.datasets.summaries() }),
 
@@ -73,13 +117,7 @@ export function createDatasetHandlers(
     getRunIO: ({ id }) => {
       requireRun(store, id);
       const { inputs, outputs } = store.datasets.runDatasets(id);
-      // A model belongs to a run that output it, or that it was logged from.
-      const steps = new Map(store.models.outputsOf(id).map((o) => [o.modelId, o.step]));
-      const models = store.models
-        .search([])
-        .filter((m) => steps.has(m.id) || m.sourceRunId === id)
-        .map((m) => ({ id: m.id, name: m.name, status: m.status, step: steps.get(m.id) ?? 0, artifactUri: m.artifactUri }));
-      return { inputs, outputs, models };
+      return { inputs, outputs, models: modelsOf(id) };
     },
   };
 }

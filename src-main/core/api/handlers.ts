@@ -113,7 +113,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createArtifactHandlers(store, deps.artifacts),
     ...createSeriesHandlers(store),
     ...createViewHandlers(store, now),
-    ...createDatasetHandlers(store, hub, now),
+    ...createDatasetHandlers(store, hub, deps.artifacts, now),
     ...createLineageHandlers(store),
     ...createPromotionHandlers(store, deps.registries, deps.promotions),
     ...createReportHandlers(deps.reports),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { EventHub } from '../events/event-hub';
@@ -8,17 +7,13 @@ import { resolveRef } from '../datasets/dataset-ref';
 import type { LocalDataset } from '../datasets/describe-local';
 import { INPUTS_FILE, OUTPUTS_FILE, parseInputsFile, parseOutputsFile, type RunFolderOutput } from '../ingest/run-folder-io-format';
 import { errorText } from './source';
-
-/** Model ids for models declared in outputs.json: stable, so re-reading the file adds none. */
-function modelIdFor(runId: string, path: string): string {
-  return `m-${createHash('sha256').update(`${runId}\0${path}`).digest('hex').slice(0, 32)}`;
-}
+import { hasRunModel, recordRunModel } from '../lineage/run-models';
 
 type Ref = RunFolderOutput;
 
 type Resolved =
   | { role: 'inputs' | 'outputs'; ref: Ref; dataset: LocalDataset }
-  | { role: 'model'; ref: Ref; path: string; modelId: string };
+  | { role: 'model'; ref: Ref; path: string };
 
 /** The file's refs, or null (with a problem) when it cannot be read or parsed; absent is none. */
 async function readRefs(dir: string, file: string, problems: string[]): Promise<Ref[] | null> {
@@ -50,7 +45,6 @@ async function readRefs(dir: string, file: string, problems: string[]): Promise<
 export async function ingestRunFolderIO(store: Store, hub: EventHub, dir: string, runId: string): Promise<string[]> {
   const problems: string[] = [];
   const known = store.datasets.urisOf(runId);
-  const knownModels = new Set(store.models.outputsOf(runId).map((o) => o.modelId));
   const resolved: Resolved[] = [];
   for (const file of [INPUTS_FILE, OUTPUTS_FILE]) {
     const role = file === INPUTS_FILE ? 'inputs' : 'outputs';
@@ -69,10 +63,9 @@ export async function ingestRunFolderIO(store: Store, hub: EventHub, dir: string
       const name = ref.name ?? (abs ? basename(abs) : '');
       try {
         if (ref.kind === 'model') {
-          const modelId = modelIdFor(runId, abs!);
-          if (knownModels.has(modelId)) continue;
+          if (hasRunModel(store, runId, abs!)) continue;
           await stat(abs!);
-          resolved.push({ role: 'model', ref, path: abs!, modelId });
+          resolved.push({ role: 'model', ref, path: abs! });
         } else {
           if (abs && known[role].has(`${name}\0${abs}`)) continue;
           const dataset = await resolveRef({ ...ref, kind: ref.kind === 'artifact' ? 'artifact' : 'dataset' }, abs, store.digests);
@@ -93,21 +86,7 @@ export async function ingestRunFolderIO(store: Store, hub: EventHub, dir: string
       if (r.role === 'model') {
         // A run whose experiment is unknown cannot be here: it was upserted just before.
         if (experimentId === undefined) continue;
-        store.models.create(
-          {
-            id: r.modelId,
-            experimentId,
-            sourceRunId: runId,
-            name: r.ref.name ?? basename(r.path),
-            artifactUri: r.path,
-            status: 'LOGGED_MODEL_READY',
-            modelType: '',
-            tags: {},
-            params: {},
-          },
-          now,
-        );
-        store.models.addOutput(runId, r.modelId, 0);
+        recordRunModel(store, runId, experimentId, { path: r.path, name: r.ref.name }, now);
         continue;
       }
       const context = r.ref.context ?? null;

@@ -89,17 +89,17 @@ export class WatchService implements WatchControl {
     const { root, isFile } = await requireRoot(path);
     if (isFile) await this.requireReadableFile(root);
     if (root !== this.spool?.path) this.opts.store.watch.addRoot(root, Date.now());
-    return this.follow(root, isFile);
-  }
-
-  private async follow(root: string, isFile: boolean): Promise<{ root: WatchRoot; report: IngestReport }> {
-    if (!this.watchers.has(root)) this.watchers.set(root, await this.startWatcher(root, isFile));
-    // The watcher is live before the scan, so nothing written meanwhile is missed; the queue
-    // folds a unit reported by both into one ingest.
-    const report = await this.ingestOnce(root);
+    const report = await this.follow(root, isFile);
     const entry = this.roots().find((r) => r.path === root)!;
     this.opts.hub.watchChanged(entry);
     return { root: entry, report };
+  }
+
+  private async follow(root: string, isFile: boolean): Promise<IngestReport> {
+    if (!this.watchers.has(root)) this.watchers.set(root, await this.startWatcher(root, isFile));
+    // The watcher is live before the scan, so nothing written meanwhile is missed; the queue
+    // folds a unit reported by both into one ingest.
+    return this.ingestOnce(root);
   }
 
   async remove(path: string): Promise<boolean> {
