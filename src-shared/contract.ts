@@ -78,12 +78,30 @@ const datasetRefFields = z.object({
   /** Where the data lives for others (an s3:// or https URI), when not the path. */
   source: z.string().max(4096).optional(),
   context: z.string().max(200).optional(),
+  /**
+   * With a digest: the data's columns, typed as the core's schema readers type them (`int64`,
+   * `double`, `bool`, `timestamp`, `string`, …), for data the core cannot read itself (a
+   * DataFrame in a notebook). A path's columns and rows are read from the data.
+   */
+  schema: z
+    .array(z.object({ name: z.string().max(1000), type: z.string().trim().min(1).max(100) }))
+    .max(10_000)
+    .optional(),
+  rows: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 type DatasetRefFields = z.infer<typeof datasetRefFields>;
-const NEEDS_PATH_OR_DIGEST = 'needs a path, or a digest and a name';
-const namesData = (d: DatasetRefFields) => d.path !== undefined || (d.digest !== undefined && d.name !== undefined);
 
-export const datasetRefSchema = datasetRefFields.refine(namesData, { message: NEEDS_PATH_OR_DIGEST });
+/** What is wrong with a ref as a whole, if anything. */
+function refProblem(d: DatasetRefFields): string | null {
+  if (d.path === undefined && (d.digest === undefined || d.name === undefined)) return 'needs a path, or a digest and a name';
+  if (d.path !== undefined && (d.schema !== undefined || d.rows !== undefined)) return 'schema and rows go with a digest; a path is read for them';
+  return null;
+}
+
+export const datasetRefSchema = datasetRefFields.superRefine((d, ctx) => {
+  const message = refProblem(d);
+  if (message) ctx.addIssue({ code: 'custom', message });
+});
 
 /**
  * What a run produced: a dataset or artifact (a dataset ref), or a model — its file or folder
@@ -100,8 +118,9 @@ const runOutputSchema = datasetRefFields
       if (o.artifactPath === undefined) ctx.addIssue({ code: 'custom', path: ['artifactPath'], message: 'a model needs the path of its files under the run artifacts' });
     } else if (o.artifactPath !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['artifactPath'], message: 'is only for kind "model"' });
-    } else if (!namesData(o)) {
-      ctx.addIssue({ code: 'custom', message: NEEDS_PATH_OR_DIGEST });
+    } else {
+      const message = refProblem(o);
+      if (message) ctx.addIssue({ code: 'custom', message });
     }
   });
 

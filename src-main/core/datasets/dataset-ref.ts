@@ -16,7 +16,8 @@ function sourceTypeOf(source: string | undefined): string {
 /**
  * The version a ref names. With `absPath` (the ref's path made absolute by the caller, who knows
  * what it is relative to) the data is digested and its schema read; a missing path rejects with
- * ENOENT. Without, the ref's digest and name are recorded as given.
+ * ENOENT. Without, the ref's digest and name (and columns and rows, when it gives them) are
+ * recorded as given.
  */
 export async function resolveRef(ref: DatasetRef, absPath: string | null, cache: DigestCache): Promise<LocalDataset> {
   if (absPath !== null) return describeLocal(absPath, cache, { name: ref.name, source: ref.source, kind: ref.kind });
@@ -31,6 +32,8 @@ export async function resolveRef(ref: DatasetRef, absPath: string | null, cache:
       profile: null,
       kind: ref.kind ?? 'dataset',
       uri: ref.source ?? null,
+      columns: ref.schema ?? null,
+      rows: ref.rows ?? null,
     },
     problem: null,
   };
