@@ -3,7 +3,8 @@
 log() only appends to a list under a lock; the thread sends what has gathered when it reaches
 `batch_size` points or every `interval` seconds, one batch at a time, and syncs the sink (the
 spool's fsync) after each round. Memory is bounded: when `max_pending` points wait (the server
-or the disk is slower than the loop), add() blocks until the thread has caught up.
+or the disk is slower than the loop), add() blocks until the thread takes them (so at most about
+twice that many are held: the ones waiting and the ones being sent).
 Every point gets its sequence number here, in logging order, starting at 1.
 """
 
@@ -93,19 +94,18 @@ class PointBatcher:
                 deadline = time.monotonic() + self._interval
 
     def _drain(self) -> None:
-        # Sends everything pending now, batch by batch; the lock is not held while a batch is out.
-        while True:
-            with self._cond:
-                if not self._pending:
-                    return
-                batch = self._pending[: self._batch_size]
-                del self._pending[: self._batch_size]
-                first_seq = self._done_through + 1
-                self._cond.notify_all()  # room for add() calls waiting on max_pending
+        # Takes everything pending at once (swapping lists keeps log() from waiting on a copy),
+        # then sends it batch by batch without holding the lock.
+        with self._cond:
+            taken, self._pending = self._pending, []
+            first_seq = self._done_through + 1
+            self._cond.notify_all()  # room for add() calls waiting on max_pending
+        for start in range(0, len(taken), self._batch_size):
+            batch = taken[start : start + self._batch_size]
             try:
-                self._sink.send_points(batch, first_seq)
+                self._sink.send_points(batch, first_seq + start)
             except Exception as e:  # noqa: BLE001 — reported to the run, which raises it on the caller's thread
                 self._on_error(e, len(batch))
             with self._cond:
-                self._done_through = first_seq + len(batch) - 1
+                self._done_through = first_seq + start + len(batch) - 1
                 self._cond.notify_all()

@@ -18,7 +18,9 @@ class SpoolSink:
         self.writer.write_run(record.to_run_json())
 
     def send_points(self, points: List[JsonObject], first_seq: int) -> None:
-        self.writer.append_points([dict(p, seq=first_seq + i) for i, p in enumerate(points)])
+        for i, point in enumerate(points):
+            point["seq"] = first_seq + i  # the batcher's own dicts: numbering them in place saves a copy each
+        self.writer.append_points(points)
 
     def log_params(self, params: JsonObject) -> None:
         self.writer.write_run(self.record.to_run_json())

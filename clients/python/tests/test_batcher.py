@@ -72,17 +72,20 @@ def test_a_refused_batch_is_reported_with_its_size_and_later_points_keep_their_n
     assert sink.batches[-1][0] == 3
 
 
-def test_add_waits_when_max_pending_points_wait_and_goes_on_once_the_thread_drains() -> None:
-    gate = threading.Event()
+def test_add_waits_when_max_pending_points_wait_and_goes_on_once_the_thread_takes_them() -> None:
+    entered, gate = threading.Event(), threading.Event()
 
     class SlowSink(RecordingSink):
         def send_points(self, points: List[Dict[str, Any]], first_seq: int) -> None:
+            entered.set()
             gate.wait()
             super().send_points(points, first_seq)
 
     sink = SlowSink()
     batcher = PointBatcher(sink, lambda e, n: None, batch_size=5, interval=3600, max_pending=10)
-    batcher.add([point(i) for i in range(1, 16)])  # the thread takes 5 and blocks in the sink
+    batcher.add([point(i) for i in range(1, 6)])
+    entered.wait()  # the thread holds points 1-5 and is stuck in the sink
+    batcher.add([point(i) for i in range(6, 16)])  # 10 now wait: the limit
     blocked = threading.Thread(target=lambda: batcher.add([point(16)]))
     blocked.start()
     blocked.join(0.5)
@@ -90,4 +93,5 @@ def test_add_waits_when_max_pending_points_wait_and_goes_on_once_the_thread_drai
     gate.set()
     blocked.join()
     batcher.close()
-    assert sum(len(b) for _f, b in sink.batches) == 16
+    assert [first + k for first, b in sink.batches for k in range(len(b))] == list(range(1, 17))
+    assert [p["step"] for _f, b in sink.batches for p in b] == list(range(1, 17))

@@ -41,7 +41,9 @@ def test_points_go_over_http_numbered_with_first_seq(stub_server: Any, monkeypat
         run.log({"x": i}, step=i)
     run.finish()
     batches = [a for a in acked if "metrics" in a]
-    assert [b["firstSeq"] for b in batches] == [1, 5001, 10001]
+    sizes = [len(b["metrics"]) for b in batches]
+    assert [b["firstSeq"] for b in batches] == [1 + sum(sizes[:i]) for i in range(len(batches))]
+    assert max(sizes) <= 5000
     assert [p["step"] for b in batches for p in b["metrics"]] == list(range(12_000))
     assert run.folder is None and run.url is not None and run.url.endswith("#/runs/srv1")
     assert acked[-1]["path"] == "/api/v1/runs/srv1/finish" and acked[-1]["body"] == {"status": "FINISHED"}
@@ -76,3 +78,24 @@ def test_without_a_server_the_run_is_spooled_from_the_start_under_its_own_id(dat
     assert len(run.id) == 32 and int(run.id, 16) >= 0
     assert json.loads((run.folder / "run.json").read_text())["id"] == run.id
     assert (run.folder / "artifacts" / "runlens" / "requirements.txt").exists()
+
+
+def test_a_batch_the_server_refuses_is_reported_and_raised_at_the_next_call(stub_server: Any, monkeypatch: Any) -> None:
+    def reply(method: str, path: str, body: Any) -> Tuple[int, Dict[str, Any]]:
+        if path == "/api/v1/runs":
+            return 201, {"run": {"id": "gone", "experiment": "Default", "name": "n", "startTime": 1}}
+        if path.endswith("/log"):
+            return 404, {"error_code": "RESOURCE_DOES_NOT_EXIST", "message": "run gone does not exist"}
+        return 200, {}
+
+    monkeypatch.setenv("RUNLENS_URL", stub_server(reply).url)
+    run = runlens.init()
+    run.log({"x": 1.0}, step=0)
+    with pytest.warns(UserWarning, match="1 point"):
+        with pytest.raises(runlens.RunlensError, match="1 point.*RESOURCE_DOES_NOT_EXIST"):
+            run.flush()
+    run.log({"x": 2.0}, step=1)  # the error was raised once; logging goes on
+    with pytest.warns(UserWarning, match="1 point"):
+        with pytest.raises(runlens.RunlensError, match="1 point"):
+            run.finish()  # that batch is refused too: finish ends the run, then says so
+    assert run.status == "FINISHED"
