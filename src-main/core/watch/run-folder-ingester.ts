@@ -37,6 +37,11 @@ export async function ingestRunFolder(store: Store, hub: EventHub, dir: string):
   const runId = meta.id;
   const fileStart = meta.startTime ?? (await stat(join(dir, RUN_FILE))).mtimeMs;
   store.tx(() => {
+    // A folder joining a run created another way (the Python client switching to the spool
+    // mid-run) leaves the run its artifact folder, as it leaves it its source: the files
+    // uploaded before the switch stay listed.
+    const joined = store.runs.summary(runId);
+    const keptArtifacts = joined && joined.sourceKind !== 'runlens-folder' ? joined.artifactUri : null;
     store.runs.upsert({
       id: runId,
       experiment: meta.experiment,
@@ -46,7 +51,7 @@ export async function ingestRunFolder(store: Store, hub: EventHub, dir: string):
       endTime: meta.endTime,
       sourceKind: 'runlens-folder',
       sourcePath: dir,
-      artifactUri: join(dir, ARTIFACTS_DIR),
+      artifactUri: keptArtifacts ?? join(dir, ARTIFACTS_DIR),
     });
     const conflicts = store.runs.paramConflicts(runId, meta.params);
     for (const key of conflicts) {

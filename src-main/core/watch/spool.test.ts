@@ -6,6 +6,7 @@ import { useTempDirs } from '../test-support/temp-dir';
 import { startTestCore } from '../test-support/test-core';
 import { nextEvent } from '../test-support/next-event';
 import { appendLines, points, writeRunFolder } from '../test-support/run-folder';
+import { send } from '../test-support/http-client';
 
 const tempDir = useTempDirs();
 
@@ -36,6 +37,24 @@ describe('the spool folder', () => {
     await core.dispatch('addWatchRoot', { path: join(data, 'spool') });
     expect(core.store.watch.roots().map((r) => r.path)).toEqual([mine]);
     expect(core.watch.roots().filter((r) => r.spool)).toHaveLength(1);
+    await core.close();
+  });
+
+  it('joins a run created over HTTP: its source and uploaded artifacts stay, each point once', async () => {
+    const data = tempDir();
+    const core = await startTestCore(data, { port: 0 });
+    const id = ((await send(core, 'POST', '/api/v1/runs', { body: '{"experiment":"switch"}' })).json().run as { id: string }).id;
+    await send(core, 'PUT', `/api/v1/runs/${id}/artifacts/runlens/requirements.txt`, { body: 'numpy==2.0.0\n', json: false });
+    await send(core, 'POST', `/api/v1/runs/${id}/log`, { body: JSON.stringify({ firstSeq: 1, metrics: points('loss', 0, 3) }) });
+    const seen = nextEvent(core, (e) => e.type === 'run.updated' && e.data.run.id === id && e.data.run.status === 'FINISHED');
+    const lines = points('loss', 2, 5).map((p, i) => ({ ...p, seq: i + 3 }));
+    writeRunFolder(join(data, 'spool'), id, { id, experiment: 'switch', status: 'FINISHED', endTime: 2 }, lines);
+    await seen;
+    await core.watch.idle();
+    const run = core.store.runs.summary(id)!;
+    expect(run).toMatchObject({ sourceKind: 'api', status: 'FINISHED', metrics: [{ key: 'loss', count: 5 }] });
+    const listed = await send(core, 'GET', `/api/v1/runs/${id}/artifacts?path=runlens`);
+    expect(listed.json().entries).toEqual([{ path: 'runlens/requirements.txt', isDir: false, size: 13 }]);
     await core.close();
   });
 });
