@@ -18,6 +18,7 @@ import subprocess
 import sys
 import textwrap
 import urllib.parse
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -35,6 +36,13 @@ _WINDOW = 10_000
 
 class ClientRunlens(Runlens):
     """The native API as these tests read it back."""
+
+    def watch(self, folder: Path) -> None:
+        body = json.dumps({"path": str(folder)}).encode()
+        req = urllib.request.Request(self.url + "/api/v1/watch", data=body, method="POST",
+                                     headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=30):
+            pass
 
     def io(self, run_id: str) -> dict:
         return self.get(f"/api/v1/runs/{run_id}/io")

@@ -3,6 +3,7 @@ writes the run folder into <data>/spool/, and `runlens serve` ingests it when it
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -22,7 +23,8 @@ def spooled(data, run_id: str) -> tuple[dict, list[dict]]:
     return meta, lines
 
 
-def test_server_killed_mid_run_then_restarted_keeps_every_point_exactly_once(tmp_path, data):
+@pytest.mark.parametrize("restart", ["after-the-run", "while-it-logs"])
+def test_server_killed_mid_run_then_restarted_keeps_every_point_exactly_once(tmp_path, data, restart):
     go = tmp_path / "go"
     # Halfway the script waits for the test to have killed the server, so the second half is
     # surely logged with no server, while the first half may be anywhere: acknowledged, in
@@ -45,17 +47,23 @@ def test_server_killed_mid_run_then_restarted_keeps_every_point_exactly_once(tmp
         # Kill as soon as the first points are stored: the client is still sending.
         server.wait_until("first points stored", lambda: any(m["count"] > 0 for m in server.run(run_id)["metrics"]), poll=0.02)
         kill_server(server)
-    go.touch()
-    assert read_line(child) == {"done": True}
-    assert child.wait(timeout=60) == 0, child.stderr.read()
 
-    # The rest of the run went to the spool under the server's run id, each point with its seq.
-    meta, lines = spooled(data, run_id)
-    assert (meta["id"], meta["status"]) == (run_id, "FINISHED")
-    assert lines and all(isinstance(p["seq"], int) for p in lines)
-    assert lines[-1]["step"] == N - 1
+    def finish_the_run() -> None:
+        go.touch()
+        assert read_line(child) == {"done": True}
+        assert child.wait(timeout=60) == 0, child.stderr.read()
+        # The rest of the run went to the spool under the server's run id, each point with its seq.
+        meta, lines = spooled(data, run_id)
+        assert (meta["id"], meta["status"]) == (run_id, "FINISHED")
+        assert lines and all(isinstance(p["seq"], int) for p in lines)
+        assert lines[-1]["step"] == N - 1
 
+    if restart == "after-the-run":
+        finish_the_run()
     with runlens_serve(data) as server:
+        if restart == "while-it-logs":
+            # The new server tails the spool folder while the client, which stays on it, writes.
+            finish_the_run()
         server.wait_for("the run ingested whole", lambda: (server.run(run_id)["status"], sorted((m["key"], m["count"]) for m in server.run(run_id)["metrics"])),
                         ("FINISHED", [("v", N), ("w", N)]))
         run = server.run(run_id)
@@ -134,3 +142,39 @@ def test_a_killed_process_loses_nothing_it_logged_more_than_a_second_ago(tmp_pat
         server.wait_for("the spooled run ingested", lambda: [(m["key"], m["count"]) for m in server.run(run_id)["metrics"]], [("loss", 1000)])
         assert server.run(run_id)["status"] == "RUNNING", "nobody finished it"
         assert server.points(run_id, "loss") == [(i, 1.0 / (i + 1)) for i in range(1000)]
+
+
+def test_a_dataframe_and_a_model_logged_offline_arrive_with_the_run(tmp_path, data):
+    """inputs.json carries the frame's digest, schema and rows; outputs.json the model folder."""
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "MLmodel").write_text("flavors: {}\n")
+    script = Script(tmp_path, f"""
+        import json, pandas, runlens
+        frame = pandas.DataFrame({{"age": [31, 45, 27], "ok": [True, False, True], "city": ["a", "b", "c"]}})
+        run = runlens.init(experiment="offline", name="frame")
+        run.log_dataset(frame, name="people", context="eval")
+        run.log_model({str(model)!r}, name="clf")
+        run.finish()
+        print(json.dumps({{"id": run.id, "csv": frame.to_csv(index=False)}}))
+    """)
+    out = script.run(client_env(tmp_path, RUNLENS_DATA=str(data)))
+    run_id = out["id"]
+    assert (data / "spool" / run_id / "inputs.json").exists() and (data / "spool" / run_id / "outputs.json").exists()
+
+    with runlens_serve(data) as server:
+        server.wait_for("the spooled run ingested", lambda: server.run(run_id)["status"], "FINISHED")
+
+        def recorded() -> dict | None:
+            io = server.io(run_id)
+            return io if io["inputs"] and io["models"] else None
+
+        io = server.wait_until("its input and model", recorded)
+        [people] = io["inputs"]
+        assert (people["name"], people["context"]) == ("people", "eval")
+        assert people["digest"] == "sha256:" + hashlib.sha256(out["csv"].encode("utf-8")).hexdigest()
+        [version] = server.dataset_versions("people")
+        assert version["rows"] == 3
+        assert [(c["name"], c["type"]) for c in version["columns"]] == [("age", "int64"), ("ok", "bool"), ("city", "string")]
+        assert [m["name"] for m in io["models"]] == ["clf"]
+        assert "MLmodel" in server.artifacts(run_id, model_id=io["models"][0]["id"])
