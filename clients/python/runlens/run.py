@@ -45,7 +45,8 @@ class Run:
         self._error: Optional[RunlensError] = None
         self._finished = False
         self._batcher = PointBatcher(sink, self._batch_failed)
-        self._system: Optional[SystemMetrics] = SystemMetrics(lambda values, step: self.log(values, step=step)) if system_metrics else None
+        # Sampled points skip _check_open: an error waiting for the caller must reach the caller, not this thread.
+        self._system: Optional[SystemMetrics] = SystemMetrics(lambda values, step: self._batcher.add(self._points(values, step))) if system_metrics else None
 
     # -- identity -------------------------------------------------------------------------
 
@@ -89,6 +90,10 @@ class Run:
     def log(self, metrics: Mapping[str, Any], step: Optional[int] = None) -> None:
         """Log `{key: number}` at `step` (the series' point count when None). Returns at once: a background thread sends the points."""
         self._check_open()
+        self._batcher.add(self._points(metrics, step))
+
+    def _points(self, metrics: Mapping[str, Any], step: Optional[int]) -> List[JsonObject]:
+        # Checked here, on the caller's thread, so a bad key or value fails the call that made it.
         timestamp = int(time.time() * 1000)
         points: List[JsonObject] = []
         for key, value in metrics.items():
@@ -98,7 +103,7 @@ class Run:
             if step is not None:
                 point["step"] = int(step)
             points.append(point)
-        self._batcher.add(points)
+        return points
 
     def log_params(self, params: Mapping[str, Any]) -> None:
         """Params are immutable as in MLflow: the same value again is fine, another one raises RunlensError."""
@@ -115,8 +120,8 @@ class Run:
             if old is None:
                 new[key] = value
         if new:
-            with self._lock:
-                self._record.params.update(new)
+            # A new dict, not an update: the batcher thread may be writing run.json from the old one.
+            self._record.params = {**self._record.params, **new}
             self._sink.log_params(new)
 
     def set_tags(self, tags: Mapping[str, Any]) -> None:
@@ -130,8 +135,7 @@ class Run:
                 raise RunlensError(f"tag {key!r}: value longer than {TAG_VALUE_MAX_LENGTH} characters")
             clean[key] = text
         if clean:
-            with self._lock:
-                self._record.tags.update(clean)
+            self._record.tags = {**self._record.tags, **clean}  # a new dict, as for params
             self._sink.set_tags(clean)
 
     def log_dataset(self, data: Any, name: Optional[str] = None, context: Optional[str] = None) -> None:
