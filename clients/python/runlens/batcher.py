@@ -100,12 +100,18 @@ class PointBatcher:
             taken, self._pending = self._pending, []
             first_seq = self._done_through + 1
             self._cond.notify_all()  # room for add() calls waiting on max_pending
-        for start in range(0, len(taken), self._batch_size):
-            batch = taken[start : start + self._batch_size]
+        # Split up front and drop each batch once sent: freeing a million points in one go would
+        # hold the GIL, and so the training loop, for tens of milliseconds.
+        batches = [taken[i : i + self._batch_size] for i in range(0, len(taken), self._batch_size)]
+        del taken
+        batches.reverse()
+        while batches:
+            batch = batches.pop()
             try:
-                self._sink.send_points(batch, first_seq + start)
+                self._sink.send_points(batch, first_seq)
             except Exception as e:  # noqa: BLE001 — reported to the run, which raises it on the caller's thread
                 self._on_error(e, len(batch))
+            first_seq += len(batch)
             with self._cond:
-                self._done_through = first_seq + start + len(batch) - 1
+                self._done_through = first_seq - 1
                 self._cond.notify_all()
