@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import signal
 
 import pytest
 
@@ -71,6 +73,43 @@ def test_server_killed_mid_run_then_restarted_keeps_every_point_exactly_once(tmp
         assert server.points(run_id, "v") == [(i, i * 0.5) for i in range(N)]
         assert server.points(run_id, "w") == [(i, -i) for i in range(N)]
         assert [r["id"] for r in server.runs().values()] == [run_id], "one run, not a copy from the spool"
+
+
+def test_a_frozen_server_that_commits_late_still_gets_every_point_once(tmp_path, data):
+    """The server stops answering (SIGSTOP) with requests in flight: the client times out and
+    moves to the spool, and when the server wakes it both commits those late requests and ingests
+    the spool folder the client wrote meanwhile. The seq mark keeps each point once, whichever
+    lands first."""
+    n = 50_000
+    go = tmp_path / "go"
+    script = Script(tmp_path, f"""
+        import json, os, time, runlens
+        run = runlens.init(experiment="offline", name="frozen")
+        print(json.dumps({{"id": run.id}}), flush=True)
+        for i in range({n}):
+            if i == {n // 2}:
+                while not os.path.exists({str(go)!r}):
+                    time.sleep(0.01)
+            run.log({{"v": float(i)}}, step=i)
+        run.finish()
+        print(json.dumps({{"done": True}}), flush=True)
+    """)
+    with runlens_serve(data) as server:
+        child = script.start(client_env(tmp_path, RUNLENS_DATA=str(data)))
+        run_id = read_line(child)["id"]
+        server.wait_until("first points stored", lambda: any(m["count"] > 0 for m in server.run(run_id)["metrics"]), poll=0.02)
+        os.killpg(server.proc.pid, signal.SIGSTOP)
+        try:
+            go.touch()
+            # The client gives up on the frozen server after its request timeout and spools the rest.
+            assert read_line(child) == {"done": True}
+            assert child.wait(timeout=60) == 0, child.stderr.read()
+        finally:
+            os.killpg(server.proc.pid, signal.SIGCONT)
+        assert spooled(data, run_id)[0]["status"] == "FINISHED"
+        server.wait_for("the run whole", lambda: (server.run(run_id)["status"], [(m["key"], m["count"]) for m in server.run(run_id)["metrics"]]),
+                        ("FINISHED", [("v", n)]))
+        assert server.points(run_id, "v") == [(i, float(i)) for i in range(n)]
 
 
 @pytest.mark.parametrize("stale_server_json", [False, True], ids=["no-server-json", "stale-server-json"])

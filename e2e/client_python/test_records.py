@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import platform
-import shutil
 import socket
 import subprocess
 
@@ -47,7 +46,6 @@ def test_python_host_command_client_and_requirements(tmp_path, data, server):
     assert all("==" in line for line in lines)
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 @pytest.mark.parametrize("dirty", [False, True], ids=["clean", "dirty"])
 def test_git_commit_and_dirty_flag(tmp_path, data, server, dirty):
     repo = tmp_path / "project"
