@@ -7,6 +7,7 @@ See clients/python/README.md.
 
 import os
 import threading
+import warnings
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
@@ -42,9 +43,7 @@ def init(
     global _current
     params = {check_key("param", k): param_value(v) for k, v in flatten_config(config or {}).items()}
     user_tags = {check_key("tag", k): str(v) for k, v in (tags or {}).items()}
-    previous = current_run()
-    if previous is not None:
-        previous.finish("FINISHED")
+    _finish_quietly(current_run(), "FINISHED")
     all_tags = system_tags(Path.cwd())
     all_tags.update(user_tags)
     record, sink, url = start_run(experiment, name, params, all_tags, find_endpoint(os.environ), spool_dir(os.environ))
@@ -82,7 +81,16 @@ def _require_current() -> Run:
     return run
 
 
-def _finish_at_exit(status: str) -> None:
-    run = current_run()
-    if run is not None:
+def _finish_quietly(run: Optional[Run], status: str) -> None:
+    # Ending a run the caller has moved on from (a re-run cell, interpreter exit): an error the
+    # server reported for it is told as a warning, not raised into the new run or the exit.
+    if run is None:
+        return
+    try:
         run.finish(status)
+    except RunlensError as e:
+        warnings.warn(str(e), stacklevel=3)
+
+
+def _finish_at_exit(status: str) -> None:
+    _finish_quietly(current_run(), status)

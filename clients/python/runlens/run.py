@@ -194,7 +194,13 @@ class Run:
         return self
 
     def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
-        self.finish(status_for(exc_type))
+        if exc_type is None:
+            self.finish()
+            return
+        try:
+            self.finish(status_for(exc_type))
+        except RunlensError as e:  # the block's own exception is the one to see: ours only warns
+            warnings.warn(str(e), stacklevel=2)
 
     # -- display --------------------------------------------------------------------------
 

@@ -99,3 +99,26 @@ def test_a_batch_the_server_refuses_is_reported_and_raised_at_the_next_call(stub
         with pytest.raises(runlens.RunlensError, match="1 point"):
             run.finish()  # that batch is refused too: finish ends the run, then says so
     assert run.status == "FINISHED"
+
+
+def test_an_error_while_ending_a_run_does_not_hide_the_blocks_exception_or_stop_the_next_init(stub_server: Any, monkeypatch: Any) -> None:
+    def reply(method: str, path: str, body: Any) -> Tuple[int, Dict[str, Any]]:
+        if path == "/api/v1/runs":
+            return 201, {"run": {"id": "gone", "experiment": "Default", "name": "n", "startTime": 1}}
+        if path.endswith("/log") and "metrics" in body:
+            return 404, {"error_code": "RESOURCE_DOES_NOT_EXIST", "message": "run gone does not exist"}
+        return 200, {}
+
+    monkeypatch.setenv("RUNLENS_URL", stub_server(reply).url)
+    with pytest.warns(UserWarning, match="refused"):
+        with pytest.raises(ZeroDivisionError):
+            with runlens.init() as run:
+                run.log({"x": 1.0})
+                1 / 0
+    assert run.status == "FAILED"
+    first = runlens.init()
+    first.log({"x": 1.0})
+    with pytest.warns(UserWarning, match="refused"):
+        second = runlens.init()  # a re-run cell: the previous run's refusal is a warning
+    assert first.status == "FINISHED" and runlens.current_run() is second
+    second.finish()
