@@ -42,10 +42,11 @@ async function resolveAll(store: Store, role: Role, refs: readonly DatasetRef[])
 /** A model output: its files under the run's artifact folder, which must be there already. */
 async function locateModels(store: Store, artifacts: ArtifactStore, runId: string, outputs: readonly RunOutput[]): Promise<DeclaredModel[]> {
   const models: DeclaredModel[] = [];
+  if (!outputs.some((o) => o.kind === 'model')) return models;
+  const root = artifacts.localDir(requireRun(store, runId).artifactUri);
   for (const [i, o] of outputs.entries()) {
     if (o.kind !== 'model') continue;
     const field = `outputs.${i}.artifactPath`;
-    const root = artifacts.localDir(requireRun(store, runId).artifactUri);
     if (root === null) throw new ApiError('INVALID_PARAMETER_VALUE', `Invalid value for '${field}': run ${runId} has no artifacts; upload the model's files first`);
     const path = artifacts.resolveUnder(root, o.artifactPath!);
     if (!(await stat(path).catch(() => null))) {
