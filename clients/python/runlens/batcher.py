@@ -12,7 +12,8 @@ import threading
 import time
 from typing import Callable, List
 
-from .sink import JsonObject, Sink
+from .sink import Sink
+from .values import JsonObject
 
 BATCH_SIZE = 5_000
 INTERVAL = 1.0

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from .errors import RunlensError
+from .values import JsonObject
 
-JsonObject = Dict[str, Any]
 DATAFRAME_NAME = "dataframe"
 
 

@@ -13,8 +13,9 @@ from typing import Callable, Dict, List, Optional, TypeVar
 
 from .errors import ServerUnreachable
 from .http_sink import HttpSink
-from .sink import JsonObject, Sink
+from .sink import Sink
 from .spool_sink import SpoolSink
+from .values import JsonObject
 
 T = TypeVar("T")
 

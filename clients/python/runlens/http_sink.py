@@ -4,7 +4,8 @@ import urllib.parse
 from pathlib import Path
 from typing import Dict, List
 
-from .http_transport import HttpTransport, JsonObject
+from .http_transport import HttpTransport
+from .values import JsonObject
 
 
 class HttpSink:

@@ -13,13 +13,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Optional
 
 from .discovery import Endpoint
 from .errors import ApiError, ServerUnreachable
+from .values import JsonObject
 
 DEFAULT_TIMEOUT = 10.0
-JsonObject = Dict[str, Any]
 
 
 class HttpTransport:

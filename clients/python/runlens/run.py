@@ -18,11 +18,11 @@ from .exit_hooks import status_for
 from .failover_sink import FailoverSink
 from .keys import PARAM_VALUE_MAX_LENGTH, TAG_VALUE_MAX_LENGTH, check_key
 from .run_record import RunRecord
-from .sink import JsonObject, Sink
+from .sink import Sink
 from .spool_sink import SpoolSink
 from .system_info import requirements_text
 from .system_metrics import SystemMetrics
-from .values import ParamValue, metric_value, param_value
+from .values import JsonObject, ParamValue, metric_value, param_value
 
 PathLike = Union[str, "os.PathLike[str]"]
 STATUSES = ("FINISHED", "FAILED", "KILLED")

@@ -9,11 +9,11 @@ from .discovery import Endpoint
 from .errors import ServerUnreachable
 from .failover_sink import FailoverSink
 from .http_sink import HttpSink
-from .http_transport import HttpTransport, JsonObject
+from .http_transport import HttpTransport
 from .run_record import RunRecord
 from .sink import Sink
 from .spool_sink import SpoolSink
-from .values import ParamValue
+from .values import JsonObject, ParamValue
 
 
 def start_run(

@@ -1,9 +1,9 @@
 """Where a run's data goes: the server over HTTP, or a run folder in the spool (both implement Sink)."""
 
 from pathlib import Path
-from typing import Any, Dict, List, Protocol
+from typing import Dict, List, Protocol
 
-JsonObject = Dict[str, Any]
+from .values import JsonObject
 
 
 class Sink(Protocol):

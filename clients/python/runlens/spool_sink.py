@@ -5,8 +5,8 @@ from pathlib import Path
 from typing import Dict, List
 
 from .run_record import RunRecord
-from .sink import JsonObject
 from .spool_writer import SpoolWriter
+from .values import JsonObject
 
 
 class SpoolSink:

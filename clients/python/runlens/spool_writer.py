@@ -8,9 +8,9 @@ import os
 import shutil
 import threading
 from pathlib import Path
-from typing import IO, Any, Dict, List, Optional
+from typing import IO, Any, List, Optional
 
-JsonObject = Dict[str, Any]
+from .values import JsonObject
 
 
 class SpoolWriter:

@@ -1,13 +1,15 @@
 """Metric and param values as the native API and the run-folder format take them."""
 
 import math
-from typing import Union
+from typing import Any, Dict, Union
 
 from .errors import RunlensError
 
 # Non-finite values travel as the API's strings (README "Values"): valid JSON for every reader.
 WireValue = Union[float, str]
 ParamValue = Union[str, int, float, bool]
+# A JSON object as the API and the run-folder files carry it.
+JsonObject = Dict[str, Any]
 
 
 def metric_value(key: str, value: object) -> WireValue:

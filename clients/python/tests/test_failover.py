@@ -114,7 +114,7 @@ def test_an_error_while_ending_a_run_does_not_hide_the_blocks_exception_or_stop_
         with pytest.raises(ZeroDivisionError):
             with runlens.init() as run:
                 run.log({"x": 1.0})
-                1 / 0
+                raise ZeroDivisionError("boom")
     assert run.status == "FAILED"
     first = runlens.init()
     first.log({"x": 1.0})
