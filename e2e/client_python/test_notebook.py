@@ -11,6 +11,9 @@ import hashlib
 import os
 import re
 import shutil
+import signal
+import threading
+import time
 from pathlib import Path
 
 import nbformat
@@ -94,3 +97,38 @@ def test_rerunning_the_init_cell_finishes_the_previous_run(tmp_path, server, ker
     assert server.run(second)["status"] == "KILLED"
     assert server.points(first, "x") == [(0, 1.0)] and server.points(second, "x") == [(0, 1.0)]
     assert server.run(second)["tags"]["runlens.notebook"] == str(path)
+
+
+def test_interrupting_a_cell_kills_its_run_and_the_kernel_carries_on(tmp_path, server, kernel_env, monkeypatch):
+    started = tmp_path / "kernel.pid"
+    loop = (
+        "with runlens.init(experiment=\"cells\", name=\"interrupted\") as run:\n"
+        f"    pathlib.Path({str(started)!r}).write_text(str(os.getpid()))\n"
+        "    i = 0\n"
+        "    while True:\n"
+        "        run.log({\"v\": float(i)}, step=i)\n"
+        "        i += 1\n"
+        "        if i % 100 == 0:\n"
+        "            time.sleep(0.001)\n"
+    )
+    nb = new_notebook(cells=[new_code_cell("import os, pathlib, time\nimport runlens"), new_code_cell(loop), new_code_cell("run")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+
+    def interrupt_once_looping() -> None:
+        # What Jupyter's "interrupt the kernel" does: SIGINT to the kernel process.
+        while not started.exists() or not started.read_text():
+            time.sleep(0.05)
+        time.sleep(0.5)
+        os.kill(int(started.read_text()), signal.SIGINT)
+
+    interrupter = threading.Thread(target=interrupt_once_looping, daemon=True)
+    interrupter.start()
+    monkeypatch.setenv("JPY_SESSION_NAME", str(tmp_path / "interrupt.ipynb"))
+    NotebookClient(nb, kernel_name="python3", timeout=180, allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}).execute()
+
+    [error] = [o for o in nb.cells[1]["outputs"] if o["output_type"] == "error"]
+    assert error["ename"] == "KeyboardInterrupt"
+    run_id = run_link(html_of(nb.cells[2]), server)  # the kernel is still there to display it
+    assert server.run(run_id)["status"] == "KILLED"
+    points = server.points(run_id, "v")
+    assert points and points == [(i, float(i)) for i in range(len(points))], "a gapless prefix, nothing twice"
