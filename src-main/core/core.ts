@@ -61,9 +61,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   ensureDataDir(opts.dataDir);
   const store = openStore(join(opts.dataDir, 'runlens.db'));
   const hub = new EventHub((id) => store.runs.summary(id));
-  const watch = new WatchService({ store, hub, log, spool: spoolDir(opts.dataDir) });
-  const datasets = new DatasetRefresher({ store, hub, log });
   const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
+  const watch = new WatchService({ store, hub, log, artifacts, spool: spoolDir(opts.dataDir) });
+  const datasets = new DatasetRefresher({ store, hub, log });
   const { registries, promotions } = createPromotion({ store, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, adapters: opts.registryAdapters, emit: (e) => hub.emit(e) });
   const reports = new ReportExports({ store, dir: join(opts.dataDir, 'exports'), emit: (e) => hub.emit(e), paths: artifacts, env: { printPdf: opts.printPdf }, appUrl: () => server?.url ?? null });
   const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, reports, samplesDir: join(opts.resourcesDir, 'sample-runs') });

@@ -11,6 +11,8 @@ export interface FolderResult {
   runId: string | null;
   points: number;
   problems: string[];
+  /** The artifact URI of a run created another way that this folder joined (its files belong there too). */
+  joinedArtifactUri?: string;
 }
 
 /**
@@ -36,12 +38,13 @@ export async function ingestRunFolder(store: Store, hub: EventHub, dir: string):
   }
   const runId = meta.id;
   const fileStart = meta.startTime ?? (await stat(join(dir, RUN_FILE))).mtimeMs;
-  store.tx(() => {
+  const keptArtifacts = store.tx(() => {
     // A folder joining a run created another way (the Python client switching to the spool
     // mid-run) leaves the run its artifact folder, as it leaves it its source: the files
-    // uploaded before the switch stay listed.
+    // uploaded before the switch stay listed, and the folder's own are copied there
+    // (RunFolderSource, with joined-artifacts.ts).
     const joined = store.runs.summary(runId);
-    const keptArtifacts = joined && joined.sourceKind !== 'runlens-folder' ? joined.artifactUri : null;
+    const kept = joined && joined.sourceKind !== 'runlens-folder' ? joined.artifactUri : null;
     store.runs.upsert({
       id: runId,
       experiment: meta.experiment,
@@ -51,7 +54,7 @@ export async function ingestRunFolder(store: Store, hub: EventHub, dir: string):
       endTime: meta.endTime,
       sourceKind: 'runlens-folder',
       sourcePath: dir,
-      artifactUri: keptArtifacts ?? join(dir, ARTIFACTS_DIR),
+      artifactUri: kept ?? join(dir, ARTIFACTS_DIR),
     });
     const conflicts = store.runs.paramConflicts(runId, meta.params);
     for (const key of conflicts) {
@@ -60,6 +63,7 @@ export async function ingestRunFolder(store: Store, hub: EventHub, dir: string):
     }
     store.runs.setParams(runId, meta.params);
     store.runs.setTags(runId, meta.tags);
+    return kept;
   });
   hub.runChanged(runId);
   problems.push(...(await ingestRunFolderIO(store, hub, dir, runId)));
@@ -69,5 +73,5 @@ export async function ingestRunFolder(store: Store, hub: EventHub, dir: string):
     return { key: p.key, value: p.value, step: p.step, timestamp: p.timestamp ?? Date.now(), seq: p.seq };
   });
   const points = await tailFile(store, hub, { runId, file, offsetKey: file, parse }, problems);
-  return { runId, points, problems };
+  return { runId, points, problems, ...(keptArtifacts ? { joinedArtifactUri: keptArtifacts } : {}) };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestRunFolder } from './run-folder-ingester';
 import { RunFolderSource } from './run-folder-source';
+import { ArtifactStore } from '../artifacts/artifact-store';
 import { useTempDirs } from '../test-support/temp-dir';
 import { storeHarness } from '../test-support/source-harness';
 import { writeRunFolder } from '../test-support/run-folder';
@@ -88,7 +89,7 @@ describe('run folder inputs.json and outputs.json', () => {
 
   it('is re-read when inputs.json or outputs.json changes', () => {
     const { store, hub } = setup();
-    const source = new RunFolderSource(store, hub);
+    const source = new RunFolderSource(store, hub, new ArtifactStore(tempDir()));
     expect(source.unitFor('/runs/r/inputs.json')).toBe('/runs/r');
     expect(source.unitFor('/runs/r/outputs.json')).toBe('/runs/r');
   });

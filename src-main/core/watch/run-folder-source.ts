@@ -1,8 +1,10 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Store } from '../store/store';
 import type { EventHub } from '../events/event-hub';
-import { METRICS_FILE, RUN_FILE } from '../ingest/run-folder-format';
+import { ARTIFACTS_DIR, METRICS_FILE, RUN_FILE } from '../ingest/run-folder-format';
+import type { ArtifactStore } from '../artifacts/artifact-store';
+import { copyJoinedArtifacts } from './joined-artifacts';
 import { INPUTS_FILE, OUTPUTS_FILE } from '../ingest/run-folder-io-format';
 import { ingestRunFolder } from './run-folder-ingester';
 import { findRunFolders } from './find-run-folders';
@@ -18,6 +20,7 @@ export class RunFolderSource implements IngestSource {
   constructor(
     private readonly store: Store,
     private readonly hub: EventHub,
+    private readonly artifacts: ArtifactStore,
   ) {}
 
   unitFor(changedPath: string): string | null {
@@ -35,6 +38,8 @@ export class RunFolderSource implements IngestSource {
 
   async ingest(dir: string): Promise<UnitResult> {
     const r = await ingestRunFolder(this.store, this.hub, dir);
+    const target = r.joinedArtifactUri ? this.artifacts.localDir(r.joinedArtifactUri) : null;
+    if (r.runId && target && (await copyJoinedArtifacts(join(dir, ARTIFACTS_DIR), target, this.artifacts, r.problems)) > 0) this.hub.runChanged(r.runId);
     return { runIds: r.runId ? [r.runId] : [], points: r.points, problems: r.problems };
   }
 }

@@ -1,5 +1,6 @@
 // The data folder's spool/: where the Python client writes runs while no server answers. Every
 // core watches it, whatever the user has added or removed.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
@@ -48,13 +49,22 @@ describe('the spool folder', () => {
     await send(core, 'POST', `/api/v1/runs/${id}/log`, { body: JSON.stringify({ firstSeq: 1, metrics: points('loss', 0, 3) }) });
     const seen = nextEvent(core, (e) => e.type === 'run.updated' && e.data.run.id === id && e.data.run.status === 'FINISHED');
     const lines = points('loss', 2, 5).map((p, i) => ({ ...p, seq: i + 3 }));
+    // The client copies artifacts into the folder before it rewrites run.json at the finish.
+    const folder = join(data, 'spool', id);
+    mkdirSync(join(folder, 'artifacts', 'plots'), { recursive: true });
+    writeFileSync(join(folder, 'artifacts', 'plots', 'report.txt'), 'offline report\n');
     writeRunFolder(join(data, 'spool'), id, { id, experiment: 'switch', status: 'FINISHED', endTime: 2 }, lines);
     await seen;
     await core.watch.idle();
     const run = core.store.runs.summary(id)!;
     expect(run).toMatchObject({ sourceKind: 'api', status: 'FINISHED', metrics: [{ key: 'loss', count: 5 }] });
-    const listed = await send(core, 'GET', `/api/v1/runs/${id}/artifacts?path=runlens`);
-    expect(listed.json().entries).toEqual([{ path: 'runlens/requirements.txt', isDir: false, size: 13 }]);
+    const listed = async (path: string) => (await send(core, 'GET', `/api/v1/runs/${id}/artifacts?path=${path}`)).json().entries;
+    expect(await listed('runlens')).toEqual([{ path: 'runlens/requirements.txt', isDir: false, size: 13 }]);
+    expect(await listed('plots')).toEqual([{ path: 'plots/report.txt', isDir: false, size: 15 }]);
+    // A file the client rewrites is copied again at the next read of the folder.
+    writeFileSync(join(folder, 'artifacts', 'plots', 'report.txt'), 'final report, longer\n');
+    expect(await core.watch.ingestOnce(join(data, 'spool'))).toMatchObject({ problems: [] });
+    expect(await listed('plots')).toEqual([{ path: 'plots/report.txt', isDir: false, size: 21 }]);
     await core.close();
   });
 });

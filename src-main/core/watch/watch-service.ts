@@ -6,6 +6,7 @@ import { ApiError } from '../../../src-shared/errors';
 import type { Store } from '../store/store';
 import type { EventHub } from '../events/event-hub';
 import type { WatchControl } from '../api/handlers';
+import type { ArtifactStore } from '../artifacts/artifact-store';
 import { errorText, type IngestSource } from './source';
 import { defaultSources } from './sources';
 import { KeyedQueue } from './keyed-queue';
@@ -17,6 +18,8 @@ export interface WatchServiceOptions {
   hub: EventHub;
   /** Where problems are told to a person (the CLI prints them). */
   log?: (message: string) => void;
+  /** Where runs' artifact URIs lead (a run folder joining another run copies its files there). */
+  artifacts: ArtifactStore;
   /** The formats to read; every format Runlens knows by default. */
   sources?: IngestSource[];
   /** A folder watched on every start besides the remembered ones, which cannot be removed (the client's spool). */
@@ -52,7 +55,7 @@ export class WatchService implements WatchControl {
   constructor(private readonly opts: WatchServiceOptions) {
     this.log = opts.log ?? (() => {});
     this.spool = opts.spool ? { path: resolve(opts.spool), addedAt: Date.now() } : null;
-    this.sources = opts.sources ?? defaultSources(opts.store, opts.hub);
+    this.sources = opts.sources ?? defaultSources(opts.store, opts.hub, opts.artifacts);
     this.queue = new KeyedQueue(async (key) => {
       const at = key.indexOf(KEY_SEP);
       const source = this.sources.find((s) => s.kind === key.slice(0, at))!;
