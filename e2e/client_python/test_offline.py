@@ -1,5 +1,6 @@
-"""Nothing lost when the app is closed: a server killed mid-run, and no server at all. The client
-writes the run folder into <data>/spool/, and `runlens serve` ingests it when it starts."""
+"""Nothing lost when the app is closed: a server killed or frozen mid-run, a server never started,
+a client killed outright. The client writes the run folder into <data>/spool/, and `runlens serve`
+ingests it when it starts, each point once."""
 
 from __future__ import annotations
 
@@ -217,3 +218,47 @@ def test_a_dataframe_and_a_model_logged_offline_arrive_with_the_run(tmp_path, da
         assert [(c["name"], c["type"]) for c in version["columns"]] == [("age", "int64"), ("ok", "bool"), ("city", "string")]
         assert [m["name"] for m in io["models"]] == ["clf"]
         assert "MLmodel" in server.artifacts(run_id, model_id=io["models"][0]["id"])
+
+
+def test_what_is_logged_after_the_server_died_joins_the_run_it_created(tmp_path, data):
+    """Params, tags, an artifact and a dataset logged after the switch to the spool land on the
+    run the server created, beside what it already had (its requirements.txt artifact)."""
+    go = tmp_path / "go"
+    report = tmp_path / "report.txt"
+    report.write_text("written offline\n")
+    csv = tmp_path / "late.csv"
+    csv.write_text("a\n1\n2\n")
+    script = Script(tmp_path, f"""
+        import json, os, time, runlens
+        run = runlens.init(experiment="offline", name="late-files", config={{"early": 1}}, tags={{"t": "online"}})
+        run.log({{"x": 0.0}}, step=0)
+        print(json.dumps({{"id": run.id}}), flush=True)
+        while not os.path.exists({str(go)!r}):
+            time.sleep(0.01)
+        run.log({{"x": 1.0}}, step=1)
+        run.log_params({{"late": 2}})
+        run.set_tags({{"t": "offline", "late": "yes"}})
+        run.log_artifact({str(report)!r})
+        run.log_dataset({str(csv)!r}, name="late", context="eval")
+        run.finish()
+    """)
+    with runlens_serve(data) as server:
+        child = script.start(client_env(tmp_path, RUNLENS_DATA=str(data)))
+        run_id = read_line(child)["id"]
+        server.wait_until("the first point stored", lambda: server.run(run_id)["metrics"], poll=0.02)
+        kill_server(server)
+    go.touch()
+    assert child.wait(timeout=60) == 0, child.stderr.read()
+
+    with runlens_serve(data) as server:
+        server.wait_for("the run finished", lambda: server.run(run_id)["status"], "FINISHED")
+        server.wait_until("its late input", lambda: server.io(run_id)["inputs"])
+        run = server.run(run_id)
+        assert {k: str(v) for k, v in run["params"].items()} == {"early": "1", "late": "2"}
+        assert (run["tags"]["t"], run["tags"]["late"]) == ("offline", "yes")
+        assert server.points(run_id, "x") == [(0, 0.0), (1, 1.0)]
+        assert [(i["name"], i["context"]) for i in server.io(run_id)["inputs"]] == [("late", "eval")]
+        listed = server.artifacts(run_id)
+        assert {"runlens", "report.txt"} <= set(listed), f"the run's artifacts: {sorted(listed)}"
+        assert server.artifact_text(run_id, "report.txt") == "written offline\n"
+        assert server.artifact_text(run_id, "runlens/requirements.txt")
