@@ -3,7 +3,7 @@
 // stays under the artifact root. Nothing else in the server touches artifact paths.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +25,9 @@ function invalidPath(path: string): ApiError {
 
 /** Files logged through the server's artifact proxy, under `<data>/artifacts`. */
 export class ArtifactStore {
+  /** Temporary upload files older than this were left by a process that died mid-upload. */
+  private readonly openedAt = Date.now();
+
   constructor(readonly root: string) {}
 
   /** The URI a new run's artifacts get: the client then uploads through our proxy routes. */
@@ -82,10 +85,26 @@ export class ArtifactStore {
       await pipeline(body, createWriteStream(temp, { flags: 'wx' }));
       const { size } = await stat(temp);
       await rename(temp, file);
+      await this.removeDeadUploads(file);
       return { path: relative(base, file).split(sep).join('/'), bytes: size };
     } catch (e) {
       await rm(temp, { force: true });
       throw e;
+    }
+  }
+
+  /**
+   * Removes the temporary files of uploads to `file` cut off when an earlier process was killed
+   * (its cleanup never ran). One still being written by this process is newer than the store.
+   */
+  private async removeDeadUploads(file: string): Promise<void> {
+    const dir = dirname(file);
+    const name = basename(file);
+    for (const entry of await readdir(dir).catch(() => [])) {
+      if (!UPLOAD_IN_PROGRESS.test(entry) || entry.replace(UPLOAD_IN_PROGRESS, '') !== name) continue;
+      const part = join(dir, entry);
+      const info = await stat(part).catch(() => null);
+      if (info && info.mtimeMs < this.openedAt) await rm(part, { force: true });
     }
   }
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -67,5 +67,24 @@ describe('ArtifactStore.putUnder', () => {
     });
     await expect(store.putUnder(base, 'model/weights.bin', cut)).rejects.toThrow('connection reset');
     expect(readdirSync(join(base, 'model'))).toEqual([]);
+  });
+});
+
+describe('ArtifactStore.putUnder after a killed upload', () => {
+  it('removes the temporary file an earlier process left for that path, not one being written now', async () => {
+    const base = tempDir();
+    mkdirSync(join(base, 'model'));
+    const dead = join(base, 'model', 'big.bin.0f0e0d0c-0b0a-4909-8807-060504030201.part');
+    writeFileSync(dead, 'cut');
+    utimesSync(dead, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const other = join(base, 'model', 'other.bin.0f0e0d0c-0b0a-4909-8807-060504030202.part');
+    writeFileSync(other, 'cut');
+    utimesSync(other, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const store = new ArtifactStore(tempDir());
+    const live = join(base, 'model', 'big.bin.0f0e0d0c-0b0a-4909-8807-060504030203.part');
+    writeFileSync(live, 'in flight');
+    utimesSync(live, new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    await store.putUnder(base, 'model/big.bin', Readable.from([Buffer.from('whole')]));
+    expect(readdirSync(join(base, 'model')).sort()).toEqual(['big.bin', 'big.bin.0f0e0d0c-0b0a-4909-8807-060504030203.part', 'other.bin.0f0e0d0c-0b0a-4909-8807-060504030202.part']);
   });
 });
