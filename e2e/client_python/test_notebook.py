@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import threading
 import time
 from pathlib import Path
@@ -33,6 +34,9 @@ def kernel_env(tmp_path, data, monkeypatch):
         monkeypatch.delenv(key)
     for key, value in client_env(tmp_path, RUNLENS_DATA=str(data)).items():
         monkeypatch.setenv(key, value)
+    # `python3` is this venv's kernel (ipykernel installs its spec under sys.prefix), ahead of any
+    # the machine or user has elsewhere.
+    monkeypatch.setenv("JUPYTER_PATH", str(Path(sys.prefix) / "share" / "jupyter"))
 
 
 def execute(nb: nbformat.NotebookNode, path: Path, monkeypatch) -> nbformat.NotebookNode:
