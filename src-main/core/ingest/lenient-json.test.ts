@@ -15,4 +15,11 @@ describe('parseLenientJson', () => {
     expect(() => parseLenientJson('{"a":')).toThrow();
     expect(() => parseLenientJson('{"a":NaN')).toThrow();
   });
+
+  it('reads multi-megabyte strings and survives unterminated ones full of escaped quotes', () => {
+    const long = 'x\\"'.repeat(1_000_000);
+    expect(parseLenientJson(`{"v":NaN,"s":"${long}"}`)).toEqual({ v: 'NaN', s: 'x"'.repeat(1_000_000) });
+    // Every escaped quote once opened a new regex attempt running to the end: quadratic.
+    expect(() => parseLenientJson(`{"v":NaN,"s":"${'\\"'.repeat(1_000_000)}`)).toThrow(SyntaxError);
+  });
 });
