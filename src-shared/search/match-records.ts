@@ -2,6 +2,7 @@
 // MLflow's semantics: a missing metric/param/tag never matches a comparison, LIKE is
 // case-sensitive with % and _ wildcards, and missing or NaN values sort last either way.
 import type { Clause, OrderBy } from './filter-parser';
+import { likeMatches } from './like-pattern';
 
 export interface SearchRecord {
   attributes: Record<string, string | number | null>;
@@ -9,20 +10,6 @@ export interface SearchRecord {
   params?: Record<string, string>;
   tags?: Record<string, string>;
   datasets?: { name: string; digest: string; context: string | null }[];
-}
-
-const likeCache = new Map<string, RegExp>();
-
-function likeRegex(pattern: string, caseInsensitive: boolean): RegExp {
-  const cacheKey = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
-  let re = likeCache.get(cacheKey);
-  if (!re) {
-    const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
-    re = new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
-    if (likeCache.size > 1000) likeCache.clear();
-    likeCache.set(cacheKey, re);
-  }
-  return re;
 }
 
 function compare(lhs: string | number, comparator: Clause['comparator'], rhs: Clause['value']): boolean {
@@ -40,9 +27,9 @@ function compare(lhs: string | number, comparator: Clause['comparator'], rhs: Cl
     case '<=':
       return (lhs as number) <= (rhs as number);
     case 'LIKE':
-      return likeRegex(String(rhs), false).test(String(lhs));
+      return likeMatches(String(lhs), String(rhs), false);
     case 'ILIKE':
-      return likeRegex(String(rhs), true).test(String(lhs));
+      return likeMatches(String(lhs), String(rhs), true);
     case 'IN':
       return (rhs as string[]).includes(String(lhs));
     case 'NOT IN':
