@@ -21,17 +21,20 @@ def value(run_index: int, step: int) -> float:
 
 
 class Endpoint:
-    """Where the server currently answers: set after each (re)start, cleared when it is killed."""
+    """Where the server currently answers: set after each (re)start, cleared when it is killed.
+    Each start is a new generation (a restarted server may well get the same port back)."""
 
     def __init__(self):
         self._cond = threading.Condition()
         self._url: str | None = None
         self._token = ""
+        self._generation = 0
         self.stopping = False
 
     def up(self, url: str, token: str):
         with self._cond:
             self._url, self._token = url, token
+            self._generation += 1
             self._cond.notify_all()
 
     def down(self):
@@ -43,12 +46,12 @@ class Endpoint:
             self.stopping = True
             self._cond.notify_all()
 
-    def wait_up(self, not_url: str | None) -> tuple[str, str]:
-        """The server's address, once there is one other than `not_url` (the one that failed)."""
+    def wait_up(self, after: int) -> tuple[int, str, str]:
+        """(generation, url, token) of the server, once one newer than generation `after` is up."""
         with self._cond:
-            self._cond.wait_for(lambda: self._url is not None and self._url != not_url, timeout=120)
-            assert self._url is not None, "no server came up within 120 s"
-            return self._url, self._token
+            self._cond.wait_for(lambda: self._url is not None and self._generation > after, timeout=120)
+            assert self._url is not None and self._generation > after, "no server came up within 120 s"
+            return self._generation, self._url, self._token
 
 
 class BatchWriter(threading.Thread):
@@ -73,12 +76,12 @@ class BatchWriter(threading.Thread):
             self.failure = repr(e)
 
     def _write(self):
-        conn, url = None, None
+        conn, generation = None, 0
         while not self.endpoint.stopping:
             body, resending = self._body(self.acked), False
             while True:
                 if conn is None:
-                    url, token = self.endpoint.wait_up(url)
+                    generation, url, token = self.endpoint.wait_up(generation)
                     conn = http.client.HTTPConnection(urllib.parse.urlsplit(url).netloc, timeout=60)
                 try:
                     conn.request("POST", f"/api/v1/runs/{self.run_id}/log", body, {"Authorization": f"Bearer {token}", "Content-Type": "application/json"})

@@ -9,11 +9,7 @@ import json
 import sys
 import urllib.parse
 
-BATCH = 1000
-
-
-def value(run_index: int, step: int) -> float:
-    return run_index * 1_000_000 + step / 8
+from batch_writer import BATCH, value  # this script's folder is first on sys.path
 
 
 def main(url: str, token: str, run_id: str, run_index: int, points: int) -> int:

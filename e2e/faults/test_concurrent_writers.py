@@ -9,8 +9,8 @@ import sys
 import urllib.error
 from pathlib import Path
 
+from batch_writer import value
 from conftest import Client, seeded
-from log_points import value
 from runlens_proc import runlens_serve as serve
 from stored_points import integrity, series
 
