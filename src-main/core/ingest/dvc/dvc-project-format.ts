@@ -9,8 +9,9 @@
 // - dvc.yaml names outs that are metrics or plots (`metrics:`/`plots:` lists of a stage, or of
 //   the file) beside plain `outs`; entries are paths or one-key mappings `{path: {cache: false}}`.
 import { createHash } from 'node:crypto';
-import { isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, type Document, type Node } from 'yaml';
 import { flattenYamlNode } from '../params/flatten-params';
+import { readYamlValues } from '../yaml-values';
 
 export const DVC_YAML = 'dvc.yaml';
 export const DVC_LOCK = 'dvc.lock';
@@ -42,13 +43,13 @@ export interface Parsed<T> {
   problems: string[];
 }
 
-function parseYaml(text: string, file: string, problems: string[]): Document | null {
-  const doc = parseDocument(text, { logLevel: 'silent', uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    problems.push(`${file}: not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+function parseYaml(text: string, file: string, problems: string[]): { doc: Document; root: unknown } | null {
+  const read = readYamlValues(text);
+  if ('problem' in read) {
+    problems.push(`${file}: ${read.problem}`);
     return null;
   }
-  return doc;
+  return { doc: read.doc, root: read.value };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -56,9 +57,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The stages a dvc.lock records, in its order; entries it cannot read are reported and skipped. */
 export function parseDvcLock(text: string, file: string): Parsed<DvcLockedStage[]> {
   const problems: string[] = [];
-  const doc = parseYaml(text, file, problems);
-  if (!doc) return { value: [], problems };
-  const root: unknown = doc.toJS();
+  const read = parseYaml(text, file, problems);
+  if (!read) return { value: [], problems };
+  const { doc, root } = read;
   if (root === null || root === undefined) return { value: [], problems };
   if (!isRecord(root)) return { value: [], problems: [`${file}: not a DVC lock file`] };
   const path = 'schema' in root ? ['stages'] : [];
@@ -132,10 +133,10 @@ function hashOf(item: Record<string, unknown>): string | null {
 export function parseDvcYamlArtifacts(text: string, file: string): Parsed<Set<string>> {
   const problems: string[] = [];
   const paths = new Set<string>();
-  const doc = parseYaml(text, file, problems);
-  const root: unknown = doc?.toJS();
+  const read = parseYaml(text, file, problems);
+  const root = read?.root;
   if (!isRecord(root)) {
-    if (doc && root !== null && root !== undefined) problems.push(`${file}: not a DVC pipeline file`);
+    if (read && root !== null && root !== undefined) problems.push(`${file}: not a DVC pipeline file`);
     return { value: paths, problems };
   }
   const collect = (list: unknown) => {

@@ -1,10 +1,10 @@
 // How W&B's run data maps onto Runlens's runs: history rows → metric points, config → params,
 // summary and environment → tags. Pure functions; the watcher decides when to apply them.
-import { parse as parseYaml } from 'yaml';
 import { flattenConfig, isPlainObject } from '../../../../src-shared/flatten-config';
 import { LIMITS } from '../../../../src-shared/limits';
 import type { NewPoint } from '../../store/metric-point';
 import { parseLenientJson } from '../lenient-json';
+import { readYamlValues } from '../yaml-values';
 import type { WandbEnvironment, WandbGit, WandbItem, WandbRunInfo } from './wandb-record';
 
 /** Every tag Runlens sets on a W&B run starts with this. */
@@ -104,9 +104,12 @@ function scalarText(json: string): string {
 /**
  * `files/config.yaml` (runs synced or written by older clients) as params. Each top-level
  * entry is wrapped as `{value: …, desc: …}`; unwrap it, then flatten as configParams does.
+ * Throws with a reason when the file is not readable YAML.
  */
 export function configYamlParams(text: string): Record<string, string> {
-  const doc: unknown = parseYaml(text);
+  const read = readYamlValues(text);
+  if ('problem' in read) throw new Error(read.problem);
+  const doc = read.value;
   const out: Record<string, string> = {};
   if (!isPlainObject(doc)) return out;
   for (const [key, entry] of Object.entries(doc)) {
