@@ -36,6 +36,10 @@ interface Bench {
 const BENCHES: Bench[] = [
   { id: 'http-ingest', areas: ['ingest'], command: [TSX, 'bench/http-ingest.bench.ts'] },
   { id: 'mlflow-client', areas: ['ingest', 'single'], command: [PYTHON, 'bench/mlflow_logging.bench.py'] },
+  { id: 'series-query', areas: ['query'], command: [TSX, 'bench/series-query.bench.ts'] },
+  { id: 'runs-filter', areas: ['query'], command: [TSX, 'bench/runs-filter.bench.ts'] },
+  { id: 'cold-start', areas: ['query'], command: [TSX, 'bench/cold-start.bench.ts'] },
+  { id: 'live-latency', areas: ['live'], command: [TSX, 'bench/live-latency.bench.ts'] },
 ];
 
 function runBench(bench: Bench): Promise<BenchOutcome> {
