@@ -29,7 +29,7 @@ export function createArtifactHandlers(store: Store, artifacts: ArtifactStore): 
       const root = rootOf(store, artifacts, id, modelId);
       if (!root) return { root: null, entries: [] };
       const sub = path ?? '';
-      const files = await listDir(sub ? artifacts.resolveUnder(root, sub) : root);
+      const files = await listDir(sub ? await artifacts.resolveReal(root, sub) : root);
       const entries: ArtifactEntry[] = files.map((f) => ({ path: sub ? `${sub.replace(/\/+$/, '')}/${f.path}` : f.path, isDir: f.isDir, ...(f.size === undefined ? {} : { size: f.size }) }));
       return { root, entries };
     },
@@ -37,7 +37,7 @@ export function createArtifactHandlers(store: Store, artifacts: ArtifactStore): 
     async previewArtifact({ id, path, modelId }): Promise<ArtifactPreview> {
       const root = rootOf(store, artifacts, id, modelId);
       if (!root) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run ${id} has no local artifacts`);
-      const file = artifacts.resolveUnder(root, path);
+      const file = await artifacts.resolveReal(root, path);
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Artifact '${path}' does not exist`);
       const handle = await open(file, 'r');

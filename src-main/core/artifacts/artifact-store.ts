@@ -1,8 +1,9 @@
 // SECURITY: every artifact path a client names goes through `resolve` below, which refuses
 // absolute paths, `..` segments, backslashes and NUL bytes and re-checks that the final path
-// stays under the artifact root. Nothing else in the server touches artifact paths.
+// stays under the artifact root; what the server reads or writes goes through `resolveReal`,
+// which also follows symlinks. Nothing else in the server touches artifact paths.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,28 @@ export class ArtifactStore {
   }
 
   /**
+   * `resolveUnder`, then the same fence on the real path: a symlink inside the folder (planted
+   * there, or a link in an imported MLflow store) must not lead a read, write or delete out of
+   * it. Checks the deepest part of the path that exists; what does not exist yet is created
+   * under it as real folders.
+   */
+  async resolveReal(base: string, relPath: string): Promise<string> {
+    const full = this.resolveUnder(base, relPath);
+    const realBase = await realpath(base).catch(() => null);
+    if (realBase === null) return full;
+    for (let probe = full; ; probe = dirname(probe)) {
+      const real = await realpath(probe).catch((e: NodeJS.ErrnoException) => {
+        // A missing part is checked through its parent; a symlink loop or unreadable link is refused.
+        if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return null;
+        throw invalidPath(relPath);
+      });
+      if (real === null) continue;
+      if (real !== realBase && !real.startsWith(realBase + sep)) throw invalidPath(relPath);
+      return full;
+    }
+  }
+
+  /**
    * The local folder behind a run's artifact URI: our proxy's files for `mlflow-artifacts:`,
    * the folder itself for a local path or file: URI (runs imported from an MLflow store).
    */
@@ -77,7 +100,7 @@ export class ArtifactStore {
    * stored path (relative to `base`, `/`-separated) and the file's size.
    */
   async putUnder(base: string, relPath: string, body: Readable): Promise<{ path: string; bytes: number }> {
-    const file = this.resolveUnder(base, relPath);
+    const file = await this.resolveReal(base, relPath);
     if (file === base) throw invalidPath(relPath);
     await mkdir(dirname(file), { recursive: true });
     const temp = `${file}.${randomUUID()}.part`;
@@ -109,15 +132,15 @@ export class ArtifactStore {
   }
 
   async open(relPath: string): Promise<{ stream: Readable; size: number }> {
-    return openFile(this.resolve(relPath), relPath);
+    return openFile(await this.resolveReal(this.root, relPath), relPath);
   }
 
   async list(relDir: string): Promise<ArtifactFile[]> {
-    return listDir(this.resolve(relDir));
+    return listDir(await this.resolveReal(this.root, relDir));
   }
 
   async delete(relPath: string): Promise<void> {
-    const file = this.resolve(relPath);
+    const file = await this.resolveReal(this.root, relPath);
     if (file === this.root) throw invalidPath(relPath);
     await rm(file, { recursive: true, force: true });
   }

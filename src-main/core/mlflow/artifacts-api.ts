@@ -58,7 +58,7 @@ export const artifactsApi = {
     const root = ctx.artifacts.localDir(run.artifactUri);
     const sub = f.string('path') ?? '';
     if (!root) return { root_uri: run.artifactUri ?? '', files: [] };
-    const dir = sub ? ctx.artifacts.resolveUnder(root, sub) : root;
+    const dir = sub ? await ctx.artifacts.resolveReal(root, sub) : root;
     const files = await listDir(dir);
     return { root_uri: run.artifactUri ?? '', files: files.map((file) => fileInfoJson({ ...file, path: sub ? `${sub}/${file.path}` : file.path })) };
   },
