@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   RESOURCE_CONFLICT: 409,
   ENDPOINT_NOT_FOUND: 404,
   REQUEST_LIMIT_EXCEEDED: 413,
+  /** A request body that did not arrive in time (not an MLflow code: MLflow leaves this to its web server). */
+  REQUEST_TIMEOUT: 408,
   INTERNAL_ERROR: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -80,6 +80,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
+      // The rest of a late body is not waited for: the answer closes its connection.
+      if (e instanceof ApiError && e.code === 'REQUEST_TIMEOUT') res.setHeader('connection', 'close');
       sendError(res, e, opts.log);
       // Drain what is left of a refused body so the connection can be reused or closed cleanly.
       req.resume();
