@@ -1,16 +1,27 @@
-// HTTP ingest and chart-query throughput of `runlens serve`, beside the bare ceiling server of
-// PERFORMANCE.md measured in the same run. Prints figures; asserts nothing.
-//   npm run build && npx tsx bench/http-ingest.bench.ts        (BENCH_SECONDS=10 by default)
+// HTTP ingest, sustained: 1,000-point batches with 4 requests in flight, each acknowledged only
+// after its commit, for BENCH_SECONDS (60; BENCH_QUICK=1: 10) per server, measured in one run:
+//   - `runlens serve`, native API (POST /api/v1/runs/{id}/log)
+//   - `runlens serve`, MLflow's route (POST /api/2.0/mlflow/runs/log-batch)
+//   - a real `mlflow server` (SQLite backend), the same route and load client, with 1 and with 4
+//     in flight, the faster taken as the peer
+//   - the bare node:http + SQLite ceiling of PERFORMANCE.md
+// plus a 1M-point series reduced to 2,000 buckets over HTTP right after. Prints figures and
+// RESULT lines (bench/run-all.ts); asserts only that every batch was acknowledged.
+//   npm run build && npx tsx bench/http-ingest.bench.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, get } from 'node:http';
-import { percentile, post, runLoad, batchBody } from './lib/load-client';
+import { percentile, post, runLoad, batchBody, mlflowBatchBody, type LoadResult } from './lib/load-client';
 import { startBareServer } from './lib/bare-ceiling-server';
 import { startServe } from './lib/serve-process';
+import { startMlflowServer } from './lib/mlflow-server';
+import { QUICK, report } from './lib/result';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 10 : 60));
 const BATCH = 1000;
+const IN_FLIGHT = 4;
+const WARM_UP_SECONDS = 5;
 const M = (n: number) => `${(n / 1e6).toFixed(2)} M`;
 
 function getJson(url: URL, path: string, token: string | null): Promise<unknown> {
@@ -23,45 +34,95 @@ function getJson(url: URL, path: string, token: string | null): Promise<unknown>
   });
 }
 
+/** An experiment and a run through MLflow's REST API, as the mlflow client creates them. */
+export async function createMlflowRun(url: URL, token: string | null): Promise<string> {
+  const agent = new Agent();
+  const ok = async (path: string, body: unknown): Promise<unknown> => {
+    const res = await post(agent, url, `/api/2.0/mlflow/${path}`, JSON.stringify(body), token);
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text}`);
+    return JSON.parse(res.text);
+  };
+  const { experiment_id } = (await ok('experiments/create', { name: `bench-${Date.now()}` })) as { experiment_id: string };
+  const { run } = (await ok('runs/create', { experiment_id, start_time: Date.now() })) as { run: { info: { run_id: string } } };
+  agent.destroy();
+  return run.info.run_id;
+}
+
+async function loadMlflowRoute(url: URL, token: string | null, inFlight = IN_FLIGHT): Promise<LoadResult> {
+  const runId = await createMlflowRun(url, token);
+  return runLoad({ url, path: '/api/2.0/mlflow/runs/log-batch', token, seconds: SECONDS, inFlight, batch: BATCH, body: mlflowBody(runId) });
+}
+
+function mlflowBody(runId: string): (firstStep: number, size: number) => string {
+  return (firstStep, size) => mlflowBatchBody(runId, 'loss', firstStep, size);
+}
+
+/**
+ * mlflow server at its best: its SQLite store serialises writers, so concurrent batches from its
+ * workers wait on each other's locks and one request at a time can be faster.
+ */
+async function loadMlflowServer(url: URL): Promise<{ best: LoadResult; inFlight: number }> {
+  // Each of its workers opens and checks its store on its first request: seconds, not measured.
+  await runLoad({ url, path: '/api/2.0/mlflow/runs/log-batch', token: null, seconds: WARM_UP_SECONDS, inFlight: IN_FLIGHT, batch: BATCH, body: mlflowBody(await createMlflowRun(url, null)) });
+  const serial = await loadMlflowRoute(url, null, 1);
+  const parallel = await loadMlflowRoute(url, null, IN_FLIGHT);
+  console.log(`mlflow server: ${serial.pointsPerSecond.toFixed(0)} points/s with 1 in flight, ${parallel.pointsPerSecond.toFixed(0)} with ${IN_FLIGHT}`);
+  return serial.pointsPerSecond >= parallel.pointsPerSecond ? { best: serial, inFlight: 1 } : { best: parallel, inFlight: IN_FLIGHT };
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'runlens-bench-'));
   try {
-    const rows: string[][] = [];
-    for (const inFlight of [2, 4]) {
-      const bare = await startBareServer(join(dir, `bare-${inFlight}.db`));
-      const peer = await runLoad({ url: bare.url, path: '/', token: null, seconds: SECONDS, inFlight, batch: BATCH });
-      await bare.close();
+    const mlflow = await startMlflowServer(join(dir, 'mlflow'));
+    const { best: peer, inFlight: peerInFlight } = await loadMlflowServer(mlflow.url).finally(() => mlflow.stop());
 
-      const serve = await startServe(join(dir, `runlens-${inFlight}`));
-      const agent = new Agent({ keepAlive: true });
-      const created = await post(agent, serve.url, '/api/v1/runs', '{"name":"bench"}', serve.token);
-      const runId = (JSON.parse(created.text) as { run: { id: string } }).run.id;
-      const ours = await runLoad({ url: serve.url, path: `/api/v1/runs/${runId}/log`, token: serve.token, seconds: SECONDS, inFlight, batch: BATCH });
-      agent.destroy();
-      await serve.stop();
-      rows.push([`${inFlight} in flight`, M(ours.pointsPerSecond), M(peer.pointsPerSecond), (ours.pointsPerSecond / peer.pointsPerSecond).toFixed(2), ours.p50Ms.toFixed(1), ours.p99Ms.toFixed(1)]);
-    }
-    console.log(`\nHTTP ingest, ${BATCH}-point batches, ${SECONDS} s each (points/s; ack after commit)`);
-    console.log('| load | runlens serve | bare ceiling | ratio | p50 ms | p99 ms |\n|---|---|---|---|---|---|');
-    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+    const bare = await startBareServer(join(dir, 'bare.db'));
+    const ceiling = await runLoad({ url: bare.url, path: '/', token: null, seconds: SECONDS, inFlight: IN_FLIGHT, batch: BATCH });
+    await bare.close();
+
+    const serve = await startServe(join(dir, 'native'));
+    const agent = new Agent({ keepAlive: true });
+    const created = await post(agent, serve.url, '/api/v1/runs', '{"name":"bench"}', serve.token);
+    const runId = (JSON.parse(created.text) as { run: { id: string } }).run.id;
+    const native = await runLoad({ url: serve.url, path: `/api/v1/runs/${runId}/log`, token: serve.token, seconds: SECONDS, inFlight: IN_FLIGHT, batch: BATCH });
+    agent.destroy();
+    await serve.stop();
+
+    const serveMlflow = await startServe(join(dir, 'mlflow-route'));
+    const viaMlflowRoute = await loadMlflowRoute(serveMlflow.url, serveMlflow.token).finally(() => serveMlflow.stop());
+
+    console.log(`\nHTTP ingest, ${BATCH}-point batches, ${IN_FLIGHT} in flight, ${SECONDS} s each (ack after commit; mlflow server ${mlflow.version})`);
+    console.log('| server | points/s | p50 ms | p99 ms |\n|---|---|---|---|');
+    const rows: [string, LoadResult][] = [['runlens serve, native API', native], ['runlens serve, MLflow log-batch', viaMlflowRoute], [`mlflow server, log-batch (${peerInFlight} in flight)`, peer], ['bare node:http + SQLite ceiling', ceiling]];
+    for (const [name, r] of rows) console.log(`| ${name} | ${M(r.pointsPerSecond)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} |`);
+
+    const setup = `${BATCH}-point batches, ${IN_FLIGHT} in flight, ${SECONDS} s`;
+    const mlflowPeer = (value: number) => ({ name: `mlflow server ${mlflow.version}, log-batch, ${peerInFlight} in flight`, value });
+    report({ area: 'ingest', name: `native API (${setup})`, value: native.pointsPerSecond, unit: 'points/s', better: 'higher', peer: mlflowPeer(peer.pointsPerSecond), goal: { value: 1e6, ratio: 20, text: '≥ 1 M points/s, ≥ 20× MLflow' } });
+    report({ area: 'ingest', name: 'native API, p50 ack', value: native.p50Ms, unit: 'ms', better: 'lower', peer: mlflowPeer(peer.p50Ms) });
+    report({ area: 'ingest', name: 'native API, p99 ack', value: native.p99Ms, unit: 'ms', better: 'lower', peer: mlflowPeer(peer.p99Ms) });
+    report({ area: 'ingest', name: `MLflow log-batch route (${setup})`, value: viaMlflowRoute.pointsPerSecond, unit: 'points/s', better: 'higher', peer: mlflowPeer(peer.pointsPerSecond), goal: { ratio: 20, text: '≥ 20× MLflow' } });
+    report({ area: 'ingest', name: 'MLflow log-batch route, p50 ack', value: viaMlflowRoute.p50Ms, unit: 'ms', better: 'lower', peer: mlflowPeer(peer.p50Ms) });
+    report({ area: 'ingest', name: 'MLflow log-batch route, p99 ack', value: viaMlflowRoute.p99Ms, unit: 'ms', better: 'lower', peer: mlflowPeer(peer.p99Ms) });
+    report({ area: 'ingest', name: `native API beside the bare ceiling (${setup})`, value: native.pointsPerSecond, unit: 'points/s', better: 'higher', peer: { name: 'bare node:http + SQLite, one chunk row per batch', value: ceiling.pointsPerSecond }, note: 'the ceiling only stores each batch: no auth, validation, summaries or events' });
 
     // Chart query: one 1M-point series reduced to 2,000 buckets, through the full HTTP path.
-    const serve = await startServe(join(dir, 'query'));
-    const agent = new Agent({ keepAlive: true });
-    const runId = (JSON.parse((await post(agent, serve.url, '/api/v1/runs', '{"name":"query"}', serve.token)).text) as { run: { id: string } }).run.id;
+    const query = await startServe(join(dir, 'query'));
+    const qAgent = new Agent({ keepAlive: true });
+    const qRun = (JSON.parse((await post(qAgent, query.url, '/api/v1/runs', '{"name":"query"}', query.token)).text) as { run: { id: string } }).run.id;
     for (let step = 0; step < 1_000_000; step += 10_000) {
-      await post(agent, serve.url, `/api/v1/runs/${runId}/log`, batchBody('loss', step, 10_000), serve.token);
+      await post(qAgent, query.url, `/api/v1/runs/${qRun}/log`, batchBody('loss', step, 10_000), query.token);
     }
     const times: number[] = [];
     for (let i = 0; i < 15; i++) {
       const t0 = performance.now();
-      const s = (await getJson(serve.url, `/api/v1/runs/${runId}/metrics/loss?points=2000`, serve.token)) as { total: number };
+      const s = (await getJson(query.url, `/api/v1/runs/${qRun}/metrics/loss?points=2000`, query.token)) as { total: number };
       times.push(performance.now() - t0);
       if (s.total !== 1_000_000) throw new Error(`expected 1M points, got ${s.total}`);
     }
     times.sort((a, b) => a - b);
-    agent.destroy();
-    await serve.stop();
+    qAgent.destroy();
+    await query.stop();
     console.log(`\nChart query, 1M points → 2,000 buckets over HTTP: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (PERFORMANCE.md: 34 ms for the decode alone)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -12,14 +12,23 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** One 1,000-point batch body as a notebook would send it (JSON generated per request). */
-export function batchBody(key: string, firstStep: number, size: number): string {
+function points(key: string, firstStep: number, size: number): { key: string; value: number; step: number; timestamp: number }[] {
   const metrics = [];
   for (let i = 0; i < size; i++) {
     const step = firstStep + i;
     metrics.push({ key, value: Math.exp(-step / 1e6) + Math.random() * 1e-3, step, timestamp: 1_764_000_000_000 + step });
   }
-  return JSON.stringify({ metrics });
+  return metrics;
+}
+
+/** One batch body for the native log route as a notebook would send it (JSON generated per request). */
+export function batchBody(key: string, firstStep: number, size: number): string {
+  return JSON.stringify({ metrics: points(key, firstStep, size) });
+}
+
+/** The same points as a body for MLflow's `runs/log-batch`, which names the run in the body. */
+export function mlflowBatchBody(runId: string, key: string, firstStep: number, size: number): string {
+  return JSON.stringify({ run_id: runId, metrics: points(key, firstStep, size) });
 }
 
 export function post(agent: Agent, url: URL, path: string, body: string, token: string | null): Promise<{ status: number; text: string }> {
@@ -40,7 +49,17 @@ export function post(agent: Agent, url: URL, path: string, body: string, token: 
  * Sends 1,000-point batches with `inFlight` requests outstanding for `seconds`, each answered
  * only after its commit, and measures the sustained rate and the acknowledgement latency.
  */
-export async function runLoad(opts: { url: URL; path: string; token: string | null; seconds: number; inFlight: number; batch: number }): Promise<LoadResult> {
+export async function runLoad(opts: {
+  url: URL;
+  path: string;
+  token: string | null;
+  seconds: number;
+  inFlight: number;
+  batch: number;
+  /** The request body for the points firstStep…; the native log route's body by default. */
+  body?: (firstStep: number, size: number) => string;
+}): Promise<LoadResult> {
+  const body = opts.body ?? ((firstStep: number, size: number) => batchBody('loss', firstStep, size));
   const agent = new Agent({ keepAlive: true, maxSockets: opts.inFlight });
   const latencies: number[] = [];
   let nextStep = 0;
@@ -49,10 +68,10 @@ export async function runLoad(opts: { url: URL; path: string; token: string | nu
   const deadline = start + opts.seconds * 1000;
   async function worker(): Promise<void> {
     while (performance.now() < deadline) {
-      const body = batchBody('loss', nextStep, opts.batch);
+      const text = body(nextStep, opts.batch);
       nextStep += opts.batch;
       const t0 = performance.now();
-      const res = await post(agent, opts.url, opts.path, body, opts.token);
+      const res = await post(agent, opts.url, opts.path, text, opts.token);
       if (res.status !== 200) throw new Error(`batch refused: ${res.status} ${res.text}`);
       latencies.push(performance.now() - t0);
       points += opts.batch;
