@@ -64,6 +64,8 @@ const TEXT_PIECES = [
   '"', "'", '`', '\\', '{', '}', '[', ']', ',', ':', ' ', '\t', '\n', '\r', '\r\n', '\0', '#', '&', '*', '!', '|', '>', '-', '%', '_', '.', '..', '/',
   '0', '1', '-1', '1e308', '1e999', '-0', '0x1f', '.5', '9007199254740993', 'NaN', 'Infinity', '-Infinity', 'nan', 'inf', 'null', 'true', '~',
   '\uFFFD', '\uD800', '😀', 'é', '\u2028', '---', ': ', '- ', '!!python/tuple', '&a', '*a', '\\u0000', '\\ud800',
+  // Keys that find Object.prototype's members in a plain-object lookup table.
+  '__proto__', 'constructor', 'toString', 'hasOwnProperty',
 ];
 
 interface Edit {

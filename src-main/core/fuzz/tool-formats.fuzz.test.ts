@@ -12,9 +12,12 @@ import { dvcliveRowReader, dvcliveTsvColumns, parseDvcliveSummary, summaryPoints
 import { parseTrainerState } from '../ingest/hf-trainer/trainer-state';
 import { kerasHeader, kerasRowReader, looksLikeKerasRow } from '../ingest/keras/keras-csv';
 import { lightningColumns, lightningRowReader } from '../ingest/lightning/lightning-csv';
+import { localArtifactPath, runStatus } from '../ingest/mlflow/mlflow-values';
 import { parseDatasetMeta, parseExperimentMeta, parseInputMeta, parseMetricFileLine, parseRunMeta } from '../ingest/mlflow/file-store-format';
 import { parseYamlParams } from '../ingest/params/flatten-params';
 import { configYamlParams, jsonNumber, metadataJsonTags } from '../ingest/wandb/wandb-mapping';
+import { ApiError } from '../../../src-shared/errors';
+import { RUN_STATUSES } from '../../../src-shared/domain';
 import { csvField } from '../report/report-csv';
 import { exactly, fuzzRuns, hostileText, neverThrows, reasonError, settles } from './fuzz-support';
 
@@ -194,6 +197,26 @@ describe('tool format fuzzing', () => {
       fuzzRuns(1500),
     );
     fc.assert(fc.property(hostileText(METRIC_FILE_LINES), (line) => void settles(() => parseMetricFileLine(line, 'k'), reasonError)), fuzzRuns(2000));
+  });
+
+  it("MLflow's status and artifact URI values: a known status or an ApiError, a path or the URI", () => {
+    // 'constructor' found Object's constructor in the status table and was taken as a status.
+    expect(() => runStatus('constructor')).toThrow(ApiError);
+    const statusText = fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'FINISHED', '3'));
+    fc.assert(
+      fc.property(statusText, (s) => {
+        const status = settles(() => runStatus(s), exactly(ApiError));
+        if (status !== undefined) expect(RUN_STATUSES).toContain(status);
+      }),
+      fuzzRuns(1000),
+    );
+    fc.assert(
+      fc.property(hostileText(['file:///tmp/mlruns/1/abc/artifacts', 'file:relative/path', 's3://bucket/key', '/abs/path']), (uri) => {
+        const path = settles(() => localArtifactPath(uri), neverThrows);
+        expect(path === null || typeof path === 'string').toBe(true);
+      }),
+      fuzzRuns(1000),
+    );
   });
 
   it('a W&B history number reads back every finite double, and nothing else is a number', () => {

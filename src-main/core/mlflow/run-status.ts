@@ -19,7 +19,8 @@ const STATUSES: Record<string, RunStatus> = {
 };
 
 export function parseRunStatus(value: string, field = 'status'): RunStatus {
-  const status = STATUSES[value];
+  // Own keys only: 'constructor' or 'toString' must not find Object.prototype's members.
+  const status = Object.hasOwn(STATUSES, value) ? STATUSES[value] : undefined;
   if (!status) throw invalid(`Invalid value '${value}' for parameter '${field}': expected RUNNING, SCHEDULED, FINISHED, FAILED or KILLED`);
   return status;
 }
