@@ -5,14 +5,13 @@
 //   - a real `mlflow server` (SQLite backend), the same route and load client, with 1 and with 4
 //     in flight, the faster taken as the peer
 //   - the bare node:http + SQLite ceiling of PERFORMANCE.md
-// plus a 1M-point series reduced to 2,000 buckets over HTTP right after. Prints figures and
-// RESULT lines (bench/run-all.ts); asserts only that every batch was acknowledged.
+// Prints figures and RESULT lines (bench/run-all.ts); asserts only that every batch was acknowledged.
 //   npm run build && npx tsx bench/http-ingest.bench.ts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent, get } from 'node:http';
-import { percentile, post, runLoad, batchBody, mlflowBatchBody, type LoadResult } from './lib/load-client';
+import { Agent } from 'node:http';
+import { post, runLoad, mlflowBatchBody, type LoadResult } from './lib/load-client';
 import { startBareServer } from './lib/bare-ceiling-server';
 import { startServe } from './lib/serve-process';
 import { startMlflowServer } from './lib/mlflow-server';
@@ -23,16 +22,6 @@ const BATCH = 1000;
 const IN_FLIGHT = 4;
 const WARM_UP_SECONDS = 5;
 const M = (n: number) => `${(n / 1e6).toFixed(2)} M`;
-
-function getJson(url: URL, path: string, token: string | null): Promise<unknown> {
-  return new Promise((done, fail) => {
-    get({ host: url.hostname, port: url.port, path, headers: token ? { authorization: `Bearer ${token}` } : {} }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => done(JSON.parse(Buffer.concat(parts).toString())));
-    }).on('error', fail);
-  });
-}
 
 /** An experiment and a run through MLflow's REST API, as the mlflow client creates them. */
 export async function createMlflowRun(url: URL, token: string | null): Promise<string> {
@@ -106,24 +95,6 @@ async function main(): Promise<void> {
     report({ area: 'ingest', name: 'MLflow log-batch route, p99 ack', value: viaMlflowRoute.p99Ms, unit: 'ms', better: 'lower', peer: mlflowPeer(peer.p99Ms) });
     report({ area: 'ingest', name: `native API beside the bare ceiling (${setup})`, value: native.pointsPerSecond, unit: 'points/s', better: 'higher', peer: { name: 'bare node:http + SQLite, one chunk row per batch', value: ceiling.pointsPerSecond }, note: 'the ceiling only stores each batch: no auth, validation, summaries or events' });
 
-    // Chart query: one 1M-point series reduced to 2,000 buckets, through the full HTTP path.
-    const query = await startServe(join(dir, 'query'));
-    const qAgent = new Agent({ keepAlive: true });
-    const qRun = (JSON.parse((await post(qAgent, query.url, '/api/v1/runs', '{"name":"query"}', query.token)).text) as { run: { id: string } }).run.id;
-    for (let step = 0; step < 1_000_000; step += 10_000) {
-      await post(qAgent, query.url, `/api/v1/runs/${qRun}/log`, batchBody('loss', step, 10_000), query.token);
-    }
-    const times: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const t0 = performance.now();
-      const s = (await getJson(query.url, `/api/v1/runs/${qRun}/metrics/loss?points=2000`, query.token)) as { total: number };
-      times.push(performance.now() - t0);
-      if (s.total !== 1_000_000) throw new Error(`expected 1M points, got ${s.total}`);
-    }
-    times.sort((a, b) => a - b);
-    qAgent.destroy();
-    await query.stop();
-    console.log(`\nChart query, 1M points → 2,000 buckets over HTTP: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (PERFORMANCE.md: 34 ms for the decode alone)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
