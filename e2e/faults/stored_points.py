@@ -32,5 +32,5 @@ def series(data: Path, run_id: str, key: str) -> tuple[int, list[tuple[int, floa
             return 0, []
         points: list[tuple[int, float]] = []
         for steps, vals in db.execute("SELECT steps, vals FROM metric_chunks WHERE series_id = ? ORDER BY seq", (row[0],)):
-            points += zip((int(s) for s in _floats(steps)), _floats(vals))
+            points += zip(map(int, _floats(steps)), _floats(vals))
         return row[1], points

@@ -43,6 +43,7 @@ def test_eight_writers_and_a_reader_lose_nothing_and_see_no_busy(tmp_path):
         assert not failures, "\n".join(failures)
         assert not refused, f"{len(refused)} of {queries} UI queries refused: {refused[:5]}"
         assert [rl.count(run_id, "loss") for run_id in run_ids] == [POINTS] * WRITERS
+        assert "SQLITE_BUSY" not in rl.logs()
 
     assert integrity(data) == "ok"
     for i, run_id in enumerate(run_ids):

@@ -12,12 +12,17 @@ import os
 import signal
 import time
 
+import pytest
+
 from batch_writer import BATCH, BatchWriter, Endpoint, value
 from conftest import Client, seeded
 from runlens_proc import runlens_serve as serve
 from stored_points import integrity, series
 
-KILLS = 200 if os.environ.get("RUNLENS_LONG_FAULTS") == "1" else 20
+LONG = os.environ.get("RUNLENS_LONG_FAULTS") == "1"
+KILLS = 200 if LONG else 20
+# The long run stores millions of points on a busy machine: past the suite's 300 s default.
+pytestmark = pytest.mark.timeout(3600 if LONG else 300)
 RUNS = 4
 
 

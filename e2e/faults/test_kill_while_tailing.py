@@ -12,11 +12,16 @@ import signal
 import threading
 import time
 
+import pytest
+
 from conftest import Client, seeded
 from runlens_proc import runlens_serve as serve
 from stored_points import integrity, series
 
-KILLS = 60 if os.environ.get("RUNLENS_LONG_FAULTS") == "1" else 8
+LONG = os.environ.get("RUNLENS_LONG_FAULTS") == "1"
+KILLS = 60 if LONG else 8
+# The long run stores millions of points on a busy machine: past the suite's 300 s default.
+pytestmark = pytest.mark.timeout(3600 if LONG else 300)
 RUN_ID = "tailed-through-kills"
 
 
