@@ -1,12 +1,15 @@
-// Shared pieces of the fuzz suite (src-main/core/fuzz/*.fuzz.test.ts, README "Notes for the
-// team"): how many runs, the two kinds of input (anything, and valid samples slightly broken),
+// Shared pieces of the fuzz suite (src-main/core/fuzz/*.fuzz.test.ts, README "Fuzzing the
+// parsers"): how many runs, the two kinds of input (anything, and valid samples slightly broken),
 // and the check every parser must pass — it returns or throws its documented error, and it
 // does not hang.
 import fc from 'fast-check';
+import { vi } from 'vitest';
 
 /** RUNLENS_LONG_FUZZ=1 runs every property this many times more (minutes instead of seconds). */
 const LONG_FACTOR = 25;
 const long = process.env.RUNLENS_LONG_FUZZ === '1';
+// The long runs take minutes per property, past the suite's 20 s per test (vitest.config.ts).
+if (long) vi.setConfig({ testTimeout: 30 * 60_000 });
 
 /** fast-check options for a property that runs `ciRuns` times in CI; RUNLENS_FUZZ_SEED replays a failure. */
 export function fuzzRuns(ciRuns: number): fc.Parameters<unknown> {
