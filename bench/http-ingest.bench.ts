@@ -14,7 +14,7 @@ import { Agent } from 'node:http';
 import { post, runLoad, mlflowBatchBody, type LoadResult } from './lib/load-client';
 import { startBareServer } from './lib/bare-ceiling-server';
 import { startServe } from './lib/serve-process';
-import { startMlflowServer } from './lib/mlflow-server';
+import { createMlflowRun, startMlflowServer } from './lib/mlflow-server';
 import { QUICK, report } from './lib/result';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 10 : 60));
@@ -22,20 +22,6 @@ const BATCH = 1000;
 const IN_FLIGHT = 4;
 const WARM_UP_SECONDS = 5;
 const M = (n: number) => `${(n / 1e6).toFixed(2)} M`;
-
-/** An experiment and a run through MLflow's REST API, as the mlflow client creates them. */
-export async function createMlflowRun(url: URL, token: string | null): Promise<string> {
-  const agent = new Agent();
-  const ok = async (path: string, body: unknown): Promise<unknown> => {
-    const res = await post(agent, url, `/api/2.0/mlflow/${path}`, JSON.stringify(body), token);
-    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text}`);
-    return JSON.parse(res.text);
-  };
-  const { experiment_id } = (await ok('experiments/create', { name: `bench-${Date.now()}` })) as { experiment_id: string };
-  const { run } = (await ok('runs/create', { experiment_id, start_time: Date.now() })) as { run: { info: { run_id: string } } };
-  agent.destroy();
-  return run.info.run_id;
-}
 
 async function loadMlflowRoute(url: URL, token: string | null, inFlight = IN_FLIGHT): Promise<LoadResult> {
   const runId = await createMlflowRun(url, token);

@@ -35,6 +35,7 @@ interface Bench {
 
 const BENCHES: Bench[] = [
   { id: 'http-ingest', areas: ['ingest'], command: [TSX, 'bench/http-ingest.bench.ts'] },
+  { id: 'single-point', areas: ['single'], command: [TSX, 'bench/single-point.bench.ts'] },
   { id: 'mlflow-client', areas: ['ingest', 'single'], command: [PYTHON, 'bench/mlflow_logging.bench.py'] },
   { id: 'series-query', areas: ['query'], command: [TSX, 'bench/series-query.bench.ts'] },
   { id: 'runs-filter', areas: ['query'], command: [TSX, 'bench/runs-filter.bench.ts'] },

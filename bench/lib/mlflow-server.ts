@@ -1,10 +1,13 @@
 // A real `mlflow server` (SQLite backend) for the benches that measure Runlens beside it, started
-// as e2e/mlflow/servers.py starts it but with MLflow's own default worker count, as people run it.
+// as e2e/mlflow/servers.py starts it but with MLflow's own default worker count, as people run it;
+// and a run created through MLflow's REST API, on it or on `runlens serve`.
 import { spawn } from 'node:child_process';
+import { Agent } from 'node:http';
 import { mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { post } from './load-client';
 
 const MLFLOW = join(import.meta.dirname, '..', '..', '.venv', 'bin', 'mlflow');
 
@@ -51,4 +54,18 @@ export async function startMlflowServer(workdir: string, timeoutMs = 120_000): P
   }
   await stop();
   throw new Error(`mlflow server did not answer /health within ${timeoutMs / 1000} s`);
+}
+
+/** An experiment and a run through MLflow's REST API, as the mlflow client creates them. */
+export async function createMlflowRun(url: URL, token: string | null): Promise<string> {
+  const agent = new Agent();
+  const ok = async (path: string, body: unknown): Promise<unknown> => {
+    const res = await post(agent, url, `/api/2.0/mlflow/${path}`, JSON.stringify(body), token);
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text}`);
+    return JSON.parse(res.text);
+  };
+  const { experiment_id } = (await ok('experiments/create', { name: `bench-${Date.now()}` })) as { experiment_id: string };
+  const { run } = (await ok('runs/create', { experiment_id, start_time: Date.now() })) as { run: { info: { run_id: string } } };
+  agent.destroy();
+  return run.info.run_id;
 }
