@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const note = `median of ${STARTS} starts; ${starts.every((s) => s.cold) ? 'page cache dropped before each' : 'warm cache'}`;
   report({ area: 'query', name: `cold start on a ${size}: spawn → first 200 of GET /api/v1/runs`, value: median((s) => s.runsMs), unit: 'ms', better: 'lower', note });
   report({ area: 'query', name: `cold start on a ${size}: spawn → first 1M-point series → 2,000 buckets`, value: median((s) => s.seriesMs), unit: 'ms', better: 'lower', note });
-  report({ area: 'query', name: `resident memory of serve after those answers (${size})`, value: median((s) => s.rssMb), unit: 'MB', better: 'lower', note: `VmRSS; peak (VmHWM) ${median((s) => s.peakMb).toFixed(0)} MB; ${note}` });
+  report({ area: 'query', name: `resident memory of serve after those answers, ${size}`, value: median((s) => s.rssMb), unit: 'MB', better: 'lower', note: `VmRSS; peak (VmHWM) ${median((s) => s.peakMb).toFixed(0)} MB; ${note}` });
 }
 
 main().catch((e: unknown) => {

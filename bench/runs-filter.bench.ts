@@ -67,10 +67,12 @@ async function main(): Promise<void> {
     console.log(`| filter, HTTP + JSON | ${httpFilterMs.toFixed(1)} | ${found.length} | ${(httpFilterMs / TARGET_MS).toFixed(2)}× |`);
     const goal = { value: TARGET_MS, text: `≤ ${TARGET_MS} ms` };
     const size = `${RUNS.toLocaleString('en-US')} runs × ${PARAMS} params`;
+    // The target is the filter's (README, Notes for the team): listing every run is known to be slower.
+    const unfilteredNote = `median of ${REPEATS}; no target`;
     const note = `median of ${REPEATS}; filter \`${FILTER}\` finds ${found.length}`;
-    report({ area: 'query', name: `runs table, ${size}, no filter, dispatch (IPC path)`, value: noFilterMs, unit: 'ms', better: 'lower', goal, note: `median of ${REPEATS}` });
+    report({ area: 'query', name: `runs table, ${size}, no filter, dispatch (IPC path)`, value: noFilterMs, unit: 'ms', better: 'lower', note: unfilteredNote });
     report({ area: 'query', name: `runs table, ${size}, filtered, dispatch (IPC path)`, value: filterMs, unit: 'ms', better: 'lower', goal, note });
-    report({ area: 'query', name: `runs table, ${size}, no filter, HTTP + JSON`, value: httpNoFilterMs, unit: 'ms', better: 'lower', goal, note: `median of ${REPEATS}` });
+    report({ area: 'query', name: `runs table, ${size}, no filter, HTTP + JSON`, value: httpNoFilterMs, unit: 'ms', better: 'lower', note: unfilteredNote });
     report({ area: 'query', name: `runs table, ${size}, filtered, HTTP + JSON`, value: httpFilterMs, unit: 'ms', better: 'lower', goal, note });
   } finally {
     await core.close();
