@@ -18,10 +18,13 @@ describe('the spool folder', () => {
     const dir = writeRunFolder(spool, 'r1', { id: 'spooled1', experiment: 'offline' }, points('loss', 0, 5));
     const core = await startTestCore(data);
     expect(core.store.runs.summary('spooled1')).toMatchObject({ experiment: 'offline', metrics: [{ key: 'loss', count: 5 }] });
-    const appended = nextEvent(core, (e) => e.type === 'points.appended' && e.data.runId === 'spooled1');
+    // The start-up ingest's own points.appended may still be on its way: wait for the one that
+    // comes once the new line is in.
+    const count = () => core.store.runs.summary('spooled1')!.metrics[0]!.count;
+    const appended = nextEvent(core, (e) => e.type === 'points.appended' && e.data.runId === 'spooled1' && count() === 6);
     appendLines(dir, points('loss', 5, 6));
     await appended;
-    expect(core.store.runs.summary('spooled1')!.metrics[0]!.count).toBe(6);
+    expect(count()).toBe(6);
     await core.close();
   });
 
