@@ -37,6 +37,7 @@ const BENCHES: Bench[] = [
   { id: 'http-ingest', areas: ['ingest'], command: [TSX, 'bench/http-ingest.bench.ts'] },
   { id: 'single-point', areas: ['single'], command: [TSX, 'bench/single-point.bench.ts'] },
   { id: 'mlflow-client', areas: ['ingest', 'single'], command: [PYTHON, 'bench/mlflow_logging.bench.py'] },
+  { id: 'folder-ingest', areas: ['folder'], command: [TSX, 'bench/folder-ingest.bench.ts'] },
   { id: 'series-query', areas: ['query'], command: [TSX, 'bench/series-query.bench.ts'] },
   { id: 'runs-filter', areas: ['query'], command: [TSX, 'bench/runs-filter.bench.ts'] },
   { id: 'cold-start', areas: ['query'], command: [TSX, 'bench/cold-start.bench.ts'] },
