@@ -110,11 +110,11 @@ describe('ingestRunFolder', () => {
   it('reports an unreadable metrics file instead of throwing', async () => {
     const { store, hub, runs } = setup();
     const dir = writeRunFolder(runs, 'r', { id: RUN_ID });
-    // A folder where the file should be: opening works, reading fails (EISDIR), even as root.
+    // A folder where the file should be: unreadable even as root.
     mkdirSync(join(dir, 'metrics.jsonl'));
     const r = await ingestRunFolder(store, hub, dir);
     expect(r.runId).toBe(RUN_ID);
-    expect(r.problems[0]).toContain('EISDIR');
+    expect(r.problems[0]).toContain('not a regular file');
   });
 
   it('gives a folder without an id a stable id of its own', async () => {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Store } from '../store/store';
 import type { NewPoint } from '../store/metric-point';
@@ -7,6 +9,11 @@ import { errorText } from './source';
 /** Bytes read per slice; each slice's points commit with the offset that follows them. */
 export const SLICE_BYTES = 4 * 1024 * 1024;
 const NEWLINE = 0x0a;
+/**
+ * Non-blocking, so opening a FIFO (or another special file) at a watched path returns at once
+ * instead of waiting for a writer forever; it is then refused as not a regular file.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
  * A point read from a file. A format whose writer numbers its points gives `seq`: the tail
@@ -87,20 +94,37 @@ export async function tailSlices(store: Store, hub: EventHub, t: SliceTailTarget
   const { runId, file, offsetKey } = t;
   let handle;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file, OPEN_FLAGS);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${file}: ${errorText(e)}`);
     return 0;
   }
   let total = 0;
   try {
-    const { size } = await handle.stat();
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      problems.push(`${file}: not a regular file; skipped`);
+      return 0;
+    }
+    const { size } = info;
+    const id = fileIdentity(info);
+    const idKey = fileIdKey(offsetKey);
     let offset = store.watch.offset(offsetKey);
-    if (size === offset) return 0;
-    if (size < offset) {
-      problems.push(`${file}: file shrank below the ingested offset (truncated or replaced); reading it again from the start`);
+    // 0: an offset stored before files were told apart; this file is taken to be that one.
+    const knownId = store.watch.offset(idKey);
+    const replaced = offset > 0 && knownId !== 0 && knownId !== id;
+    if (!replaced && size === offset) return 0;
+    if (replaced || size < offset) {
+      problems.push(
+        replaced
+          ? `${file}: another file is at this path now (rotated or replaced); reading the new one from the start`
+          : `${file}: file shrank below the ingested offset (truncated or replaced); reading it again from the start`,
+      );
       offset = 0;
-      store.tx(() => store.watch.setOffset(offsetKey, 0, runId));
+      store.tx(() => {
+        store.watch.setOffset(offsetKey, 0, runId);
+        store.watch.setOffset(idKey, id, runId);
+      });
     }
     const buf = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(size - offset, 1)));
     while (offset < size) {
@@ -117,6 +141,7 @@ export async function tailSlices(store: Store, hub: EventHub, t: SliceTailTarget
         const keys = store.metrics.append(runId, kept);
         if (kept.length > 0) store.runs.heartbeat(runId, latestTimestamp(kept));
         store.watch.setOffset(offsetKey, next, runId);
+        store.watch.setOffset(idKey, id, runId);
         return { keys, count: kept.length };
       });
       if (stored === null) {
@@ -133,6 +158,24 @@ export async function tailSlices(store: Store, hub: EventHub, t: SliceTailTarget
     await handle.close();
   }
   return total;
+}
+
+/**
+ * Where the identity of the file an offset belongs to is kept, beside the offset: a rotated or
+ * atomically replaced file is another file at the same path, and reading it from the old
+ * offset would skip its first lines. (Lines with `seq` read twice are deduplicated.)
+ */
+function fileIdKey(offsetKey: string): string {
+  return `${offsetKey}\0file`;
+}
+
+/**
+ * Device, inode and creation time as one non-zero number (the offsets table holds numbers): a
+ * file system reuses a deleted file's inode at once, its birth time tells the new file apart.
+ */
+function fileIdentity(info: Stats): number {
+  const digest = createHash('sha256').update(`${info.dev}:${info.ino}:${info.birthtimeMs}`).digest();
+  return digest.readUIntBE(0, 6) || 1;
 }
 
 function latestTimestamp(points: NewPoint[]): number {
