@@ -3,7 +3,9 @@
 //   npm run bench:all -- ingest query      only the benches whose id or area is named
 //   BENCH_QUICK=1 npm run bench:all        reduced sizes: the whole suite in a few minutes
 //   BENCH_NO_BUILD=1 …                     skip `npm run build` (out/ is already current)
-//   BENCH_OUT=path …                       write the table elsewhere than bench/RESULTS.md
+//   BENCH_OUT=path.md …                    write the table elsewhere than bench/RESULTS.md
+// Every run keeps each bench's latest outcome in bench/results.json (beside BENCH_OUT) and
+// renders RESULTS.md from all of them, so a subset run replaces only its own benches' rows.
 //
 // CONTRACT for a bench (how it reports into this runner):
 //   1. It is a standalone script (tsx or .venv/bin/python) that asserts nothing about speed, only
@@ -16,8 +18,9 @@
 //      built CLI from out/ (the runner builds once before the first bench).
 //   4. It is registered in BENCHES below with an id and the areas it reports into.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describeMachine } from './lib/machine';
 import { resultsMarkdown, type BenchOutcome } from './lib/results-markdown';
@@ -45,6 +48,7 @@ const BENCHES: Bench[] = [
 ];
 
 function runBench(bench: Bench): Promise<BenchOutcome> {
+  const stamp = { started: new Date().toISOString(), loadAverage: loadavg()[0]!, quick: QUICK };
   const started = performance.now();
   const results: BenchResult[] = [];
   const [cmd, ...args] = bench.command;
@@ -56,8 +60,8 @@ function runBench(bench: Bench): Promise<BenchOutcome> {
     console.log(`  ${line}`);
   });
   return new Promise((done) => {
-    child.on('error', (e) => (console.error(e), done({ id: bench.id, seconds: 0, exitCode: 127, results })));
-    child.on('close', (code) => done({ id: bench.id, seconds: (performance.now() - started) / 1000, exitCode: code ?? 1, results }));
+    child.on('error', (e) => (console.error(e), done({ id: bench.id, ...stamp, seconds: 0, exitCode: 127, results })));
+    child.on('close', (code) => done({ id: bench.id, ...stamp, seconds: (performance.now() - started) / 1000, exitCode: code ?? 1, results }));
   });
 }
 
@@ -74,19 +78,24 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown bench or area: ${unknown.join(', ')} (ids: ${BENCHES.map((b) => b.id).join(', ')})`);
   const chosen = selection.length ? BENCHES.filter((b) => selection.some((s) => b.id === s || b.areas.includes(s as BenchArea))) : BENCHES;
 
-  const started = new Date();
   const machine = describeMachine(REPO); // before the build, so the load average is the machine's own
   if (process.env.BENCH_NO_BUILD !== '1') await build();
+  const out = process.env.BENCH_OUT ?? join(REPO, 'bench', 'RESULTS.md');
+  const store = join(dirname(out), 'results.json');
+  const latest = new Map<string, BenchOutcome>(existsSync(store) ? (JSON.parse(readFileSync(store, 'utf8')) as BenchOutcome[]).map((o) => [o.id, o]) : []);
   const outcomes: BenchOutcome[] = [];
   for (const bench of chosen) {
     console.log(`\n== ${bench.id}${QUICK ? ' (quick)' : ''}`);
     const outcome = await runBench(bench);
     console.log(`== ${bench.id}: ${outcome.exitCode === 0 ? 'done' : `FAILED (exit ${outcome.exitCode})`} in ${outcome.seconds.toFixed(0)} s, ${outcome.results.length} figures`);
     outcomes.push(outcome);
+    latest.set(bench.id, outcome);
+    // After each bench, so a long run stopped half-way keeps what it measured.
+    const merged = BENCHES.flatMap((b) => latest.get(b.id) ?? []);
+    writeFileSync(store, JSON.stringify(merged, null, 1) + '\n');
+    writeFileSync(out, resultsMarkdown({ machine, outcomes: merged }));
   }
-  const out = process.env.BENCH_OUT ?? join(REPO, 'bench', 'RESULTS.md');
-  writeFileSync(out, resultsMarkdown({ started, machine, quick: QUICK, selection, outcomes }));
-  console.log(`\nWrote ${relative(process.cwd(), out)}`);
+  console.log(`\nWrote ${relative(process.cwd(), out)} and ${relative(process.cwd(), store)}`);
   if (outcomes.some((o) => o.exitCode !== 0)) process.exitCode = 1;
 }
 

@@ -44,15 +44,13 @@ export function ratioOf(r: BenchResult): number | null {
   return r.better === 'higher' ? r.value / r.peer.value : r.peer.value / r.value;
 }
 
-/** Whether the goal is met, or null without a goal (or a ratio goal without a peer). */
-export function goalMet(r: BenchResult): boolean | null {
-  if (!r.goal) return null;
-  const checks: boolean[] = [];
-  if (r.goal.value !== undefined) checks.push(r.better === 'higher' ? r.value >= r.goal.value : r.value <= r.goal.value);
-  if (r.goal.ratio !== undefined) {
+/** Each part of the goal met or not (null: a ratio goal without a peer); empty without a goal. */
+export function goalChecks(r: BenchResult): { part: 'figure' | 'ratio'; met: boolean | null }[] {
+  const checks: { part: 'figure' | 'ratio'; met: boolean | null }[] = [];
+  if (r.goal?.value !== undefined) checks.push({ part: 'figure', met: r.better === 'higher' ? r.value >= r.goal.value : r.value <= r.goal.value });
+  if (r.goal?.ratio !== undefined) {
     const ratio = ratioOf(r);
-    if (ratio === null) return null;
-    checks.push(ratio >= r.goal.ratio);
+    checks.push({ part: 'ratio', met: ratio === null ? null : ratio >= r.goal.ratio });
   }
-  return checks.every(Boolean);
+  return checks;
 }
