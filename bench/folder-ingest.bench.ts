@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     console.log(`\nrunlens ingest, process start included\n| input | points | seconds | points/s |\n|---|---|---|---|`);
     console.log(`| metrics.jsonl | ${jsonl.points} | ${jsonl.seconds.toFixed(1)} | ${(jsonl.points / jsonl.seconds).toFixed(0)} |`);
     console.log(`| mlruns/ | ${mlruns.points} | ${mlruns.seconds.toFixed(1)} | ${(mlruns.points / mlruns.seconds).toFixed(0)} |`);
-    report({ area: 'folder', name: `metrics.jsonl, ${JSONL_POINTS.toLocaleString('en-US')} points × ${JSONL_KEYS} keys (${(bytes / 2 ** 20).toFixed(0)} MiB)`, value: jsonl.points / jsonl.seconds, unit: 'points/s', better: 'higher', note: `${jsonl.seconds.toFixed(1)} s, process start included` });
+    report({ area: 'folder', name: `metrics.jsonl, ${JSONL_POINTS.toLocaleString('en-US')} points in ${JSONL_KEYS} keys, ${(bytes / 2 ** 20).toFixed(0)} MiB`, value: jsonl.points / jsonl.seconds, unit: 'points/s', better: 'higher', note: `${jsonl.seconds.toFixed(1)} s, process start included` });
     report({ area: 'folder', name: `mlruns/ file store, ${MLRUNS.runs} runs × ${MLRUNS.keys} metrics × ${MLRUNS.steps.toLocaleString('en-US')} steps`, value: mlruns.points / mlruns.seconds, unit: 'points/s', better: 'higher', note: `${mlruns.seconds.toFixed(1)} s, process start included` });
   } finally {
     rmSync(dir, { recursive: true, force: true });
