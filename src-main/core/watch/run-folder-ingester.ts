@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Store } from '../store/store';
 import type { EventHub } from '../events/event-hub';
@@ -6,6 +6,7 @@ import { METRICS_FILE, RUN_FILE, parseMetricLine, parseRunFile, ARTIFACTS_DIR } 
 import { errorText } from './source';
 import { lineParser, tailFile } from './tail-file';
 import { ingestRunFolderIO } from './run-folder-io';
+import { readRegularText } from './read-regular-file';
 
 export interface FolderResult {
   runId: string | null;
@@ -25,7 +26,7 @@ export async function ingestRunFolder(store: Store, hub: EventHub, dir: string):
   const problems: string[] = [];
   let text: string;
   try {
-    text = await readFile(join(dir, RUN_FILE), 'utf8');
+    text = await readRegularText(join(dir, RUN_FILE));
   } catch (e) {
     return { runId: null, points: 0, problems: [`${dir}: cannot read ${RUN_FILE}: ${errorText(e)}`] };
   }

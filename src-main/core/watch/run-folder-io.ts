@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { EventHub } from '../events/event-hub';
 import type { Store } from '../store/store';
@@ -7,6 +7,7 @@ import { resolveRef } from '../datasets/dataset-ref';
 import type { LocalDataset } from '../datasets/describe-local';
 import { INPUTS_FILE, OUTPUTS_FILE, parseInputsFile, parseOutputsFile, type RunFolderOutput } from '../ingest/run-folder-io-format';
 import { errorText } from './source';
+import { readRegularText } from './read-regular-file';
 import { hasRunModel, recordRunModel } from '../lineage/run-models';
 
 type Ref = RunFolderOutput;
@@ -20,7 +21,7 @@ async function readRefs(dir: string, file: string, problems: string[]): Promise<
   const path = join(dir, file);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularText(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${path}: cannot read: ${errorText(e)}`);
     return null;

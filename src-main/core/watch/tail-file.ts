@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import type { Store } from '../store/store';
 import type { NewPoint } from '../store/metric-point';
 import type { EventHub } from '../events/event-hub';
 import { errorText } from './source';
+import { openRegularFile } from './read-regular-file';
 
 /** Bytes read per slice; each slice's points commit with the offset that follows them. */
 export const SLICE_BYTES = 4 * 1024 * 1024;
 const NEWLINE = 0x0a;
-/**
- * Non-blocking, so opening a FIFO (or another special file) at a watched path returns at once
- * instead of waiting for a writer forever; it is then refused as not a regular file.
- */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
  * A point read from a file. A format whose writer numbers its points gives `seq`: the tail
@@ -92,20 +87,16 @@ function lineSlices(file: string, parse: LineParser): SliceParser {
  */
 export async function tailSlices(store: Store, hub: EventHub, t: SliceTailTarget, problems: string[]): Promise<number> {
   const { runId, file, offsetKey } = t;
-  let handle;
+  let opened;
   try {
-    handle = await open(file, OPEN_FLAGS);
+    opened = await openRegularFile(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${file}: ${errorText(e)}`);
     return 0;
   }
+  const { handle, info } = opened;
   let total = 0;
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) {
-      problems.push(`${file}: not a regular file; skipped`);
-      return 0;
-    }
     const { size } = info;
     const id = fileIdentity(info);
     const idKey = fileIdKey(offsetKey);

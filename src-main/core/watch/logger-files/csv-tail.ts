@@ -2,13 +2,13 @@
 // tailSlices: the committed byte offset, plus — in the same transaction — the data rows read and
 // a hash of the header they were read under, kept beside it in the offsets table.
 import { createHash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
 import type { Store } from '../../store/store';
 import type { EventHub } from '../../events/event-hub';
 import { firstLine } from '../../ingest/csv/csv-line';
 import { readCsvRows, type RowReader } from '../../ingest/csv/csv-rows';
 import { SLICE_BYTES, tailSlices, type SliceParser } from '../tail-file';
 import { errorText } from '../source';
+import { openRegularFile, readRegularFile } from '../read-regular-file';
 import { StepWatermark } from './step-watermark';
 import { HEAD_BYTES, readHead, readHeadNow } from './file-reads';
 
@@ -113,7 +113,7 @@ async function lastLineStillThere(store: Store, file: string, offset: number): P
   const from = Math.max(0, offset - HEAD_BYTES);
   let bytes: Buffer;
   try {
-    const handle = await open(file, 'r');
+    const { handle } = await openRegularFile(file);
     try {
       bytes = Buffer.alloc(offset - from);
       await handle.read(bytes, 0, bytes.length, from);
@@ -154,7 +154,7 @@ async function realign(store: Store, t: CsvTailTarget, hash: number, storedHash:
   const offset = store.watch.offset(keys.offset);
   let bytes: Buffer;
   try {
-    bytes = await readFile(t.file);
+    bytes = await readRegularFile(t.file);
   } catch (e) {
     problems.push(`${t.file}: ${errorText(e)}`);
     return false;

@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { closeSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { openRegularFile, openRegularFileSync, readRegularText } from '../read-regular-file';
 
 /** Bytes read to find a file's first lines (a header, a first row). */
 export const HEAD_BYTES = 64 * 1024;
@@ -24,7 +25,7 @@ function isMissing(e: unknown): boolean {
 /** A file's text, or null when it does not exist. */
 export async function readTextIfExists(path: string): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readRegularText(path);
   } catch (e) {
     if (isMissing(e)) return null;
     throw e;
@@ -33,15 +34,16 @@ export async function readTextIfExists(path: string): Promise<string | null> {
 
 /** The first HEAD_BYTES of a file as text and the file's size, or null when it does not exist. */
 export async function readHead(path: string): Promise<{ text: string; size: number } | null> {
-  let handle;
+  let opened;
   try {
-    handle = await open(path, 'r');
+    opened = await openRegularFile(path);
   } catch (e) {
     if (isMissing(e)) return null;
     throw e;
   }
+  const { handle, info } = opened;
   try {
-    const size = (await handle.stat()).size;
+    const { size } = info;
     const buf = Buffer.alloc(Math.min(HEAD_BYTES, size));
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     return { text: buf.toString('utf8', 0, bytesRead), size };
@@ -57,7 +59,7 @@ export async function readHead(path: string): Promise<{ text: string; size: numb
 export function readHeadNow(path: string): string {
   let fd;
   try {
-    fd = openSync(path, 'r');
+    fd = openRegularFileSync(path);
     const buf = Buffer.alloc(HEAD_BYTES);
     const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
     return buf.toString('utf8', 0, n);

@@ -1,10 +1,11 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Store } from '../../store/store';
 import type { EventHub } from '../../events/event-hub';
 import { toPoints, toRecords } from '../../ingest/mlflow/db-records';
 import { errorText, type IngestSource, type UnitResult } from '../source';
 import { walkTree } from '../walk-tree';
+import { openRegularFile, requireRegularFile } from '../read-regular-file';
 import { applyExperiment, applyRun, ChangeFilter } from './apply-mlflow';
 import { looksLikeFileStore } from './file-store-layout';
 import { MlflowDb } from './mlflow-db';
@@ -60,6 +61,7 @@ export class MlflowDbSource implements IngestSource {
   async ingest(file: string): Promise<UnitResult> {
     let db: MlflowDb;
     try {
+      await requireRegularFile(file);
       db = MlflowDb.open(file);
     } catch (e) {
       return { runIds: [], points: 0, problems: [`${file}: cannot open: ${errorText(e)}`] };
@@ -159,8 +161,9 @@ export function watermarkKey(file: string): string {
 }
 
 async function isSqlite(file: string): Promise<boolean> {
-  const handle = await open(file, 'r').catch(() => null);
-  if (!handle) return false;
+  const opened = await openRegularFile(file).catch(() => null);
+  if (!opened) return false;
+  const { handle } = opened;
   try {
     const buf = Buffer.alloc(SQLITE_MAGIC.length);
     await handle.read(buf, 0, buf.length, 0);

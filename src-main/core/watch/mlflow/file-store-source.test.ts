@@ -106,7 +106,7 @@ describe('MlflowFileStoreSource', () => {
     const liar = writeRun(expDir, '42', 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', { run_id: RUN });
     writeFile(join(mlruns, '7', 'meta.yaml'), ': : :\n');
     writeRun(join(mlruns, '7'), '7', 'dddddddddddddddddddddddddddddddd');
-    // A folder where meta.yaml should be: reading fails (EISDIR), even as root.
+    // A folder where meta.yaml should be: refused as not a regular file, even as root.
     const unreadable = join(expDir, 'cccccccccccccccccccccccccccccccc');
     mkdirSync(join(unreadable, 'meta.yaml'), { recursive: true });
     const r = await ingestAll(source, mlruns);
@@ -118,7 +118,7 @@ describe('MlflowFileStoreSource', () => {
     expect(text).toContain(`${join(broken, 'meta.yaml')}: not valid YAML`);
     expect(text).toContain(`${join(liar, 'meta.yaml')}: run_id/experiment_id do not match`);
     expect(text).toContain(join(mlruns, '7', 'meta.yaml'));
-    expect(text).toContain(`${join(unreadable, 'meta.yaml')}: EISDIR`);
+    expect(text).toContain(`${join(unreadable, 'meta.yaml')}: not a regular file (a folder)`);
     expect(store.runs.list().map((x) => x.id)).toEqual([RUN]);
   });
 

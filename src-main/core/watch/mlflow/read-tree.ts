@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { errorText } from '../source';
+import { readRegularText } from '../read-regular-file';
 
 /**
  * The files under `dir`, recursively, as MLflow keys: a key containing `/` is stored as nested
@@ -29,7 +30,7 @@ export async function readKeyValues(dir: string, problems: string[]): Promise<Re
   const keys = await listKeys(dir, problems);
   const values = await Promise.all(
     keys.map(({ file }) =>
-      readFile(file, 'utf8').catch((e: unknown) => {
+      readRegularText(file).catch((e: unknown) => {
         problems.push(`${file}: ${errorText(e)}`);
         return null;
       }),
@@ -44,7 +45,7 @@ export async function readKeyValues(dir: string, problems: string[]): Promise<Re
 /** A file's text, or null when it does not exist (a folder MLflow is still creating). */
 export async function readIfExists(file: string): Promise<string | null> {
   try {
-    return await readFile(file, 'utf8');
+    return await readRegularText(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;

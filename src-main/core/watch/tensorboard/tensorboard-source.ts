@@ -1,4 +1,4 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import type { RunStatus } from '../../../../src-shared/domain';
 import type { Store } from '../../store/store';
@@ -9,6 +9,7 @@ import { eventWallTime } from '../../ingest/tensorboard/event-decoder';
 import { errorText, type IngestSource, type UnitResult } from '../source';
 import { SKIPPED_DIRS, walkTree } from '../walk-tree';
 import { tailSlices, type SliceParser } from '../tail-file';
+import { openRegularFile } from '../read-regular-file';
 import { ChangeFilter } from '../mlflow/apply-mlflow';
 import { eventFileParser } from './event-file-parser';
 
@@ -155,7 +156,7 @@ async function firstWallTime(file: string, state: EventFile): Promise<number | n
   if (state.firstWallTime !== null) return state.firstWallTime;
   let handle;
   try {
-    handle = await open(file, 'r');
+    ({ handle } = await openRegularFile(file));
     const buf = Buffer.alloc(FIRST_EVENT_BYTES);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     readRecords(

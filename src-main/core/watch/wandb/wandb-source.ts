@@ -1,4 +1,4 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import type { Store } from '../../store/store';
 import type { EventHub } from '../../events/event-hub';
@@ -6,6 +6,7 @@ import { FILE_HEADER_SIZE, checkFileHeader } from '../../ingest/wandb/record-log
 import { configYamlParams, metadataJsonTags } from '../../ingest/wandb/wandb-mapping';
 import { errorText, type IngestSource, type UnitResult } from '../source';
 import { walkTree } from '../walk-tree';
+import { openRegularFile, readRegularText } from '../read-regular-file';
 import { tailSlices } from '../tail-file';
 import { wandbSlices } from './wandb-log-slices';
 
@@ -166,7 +167,7 @@ export class WandbSource implements IngestSource {
 }
 
 async function readHead(file: string): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
+  const { handle } = await openRegularFile(file);
   try {
     const buf = new Uint8Array(FILE_HEADER_SIZE);
     const { bytesRead } = await handle.read(buf, 0, FILE_HEADER_SIZE, 0);
@@ -178,7 +179,7 @@ async function readHead(file: string): Promise<Uint8Array> {
 
 async function readOptional(file: string, problems: string[]): Promise<string | null> {
   try {
-    return await readFile(file, 'utf8');
+    return await readRegularText(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${file}: ${errorText(e)}`);
     return null;
