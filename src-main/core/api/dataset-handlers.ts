@@ -48,7 +48,8 @@ async function locateModels(store: Store, artifacts: ArtifactStore, runId: strin
     if (o.kind !== 'model') continue;
     const field = `outputs.${i}.artifactPath`;
     if (root === null) throw new ApiError('INVALID_PARAMETER_VALUE', `Invalid value for '${field}': run ${runId} has no artifacts; upload the model's files first`);
-    const path = artifacts.resolveUnder(root, o.artifactPath!);
+    // By real path: a symlink in the run's artifacts must not make a model of files elsewhere.
+    const path = await artifacts.resolveReal(root, o.artifactPath!);
     if (!(await stat(path).catch(() => null))) {
       throw new ApiError('INVALID_PARAMETER_VALUE', `Invalid value for '${field}': no such file or folder under the run's artifacts: ${o.artifactPath}`);
     }

@@ -1,6 +1,6 @@
 // A model a run produced, declared over the native API by its files under the run's artifacts:
 // the same logged model a run folder's outputs.json {"kind": "model"} entry records.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../core';
@@ -65,6 +65,18 @@ describe('addRunOutputs with kind "model"', () => {
     await fail({ outputs: [{ artifactPath: 'model', path: '/x' }] }, 'is only for kind "model"');
     await fail({ outputs: [{ kind: 'model', artifactPath: '../../../../etc' }] }, 'Invalid artifact path');
     await fail({ outputs: [{ kind: 'artifact' }] }, 'needs a path, or a digest and a name');
+    await core.close();
+  });
+
+  it('refuses a model that a symlink in the run’s artifacts leads outside them', async () => {
+    const { core, id, root } = await runWithModelFiles();
+    const outside = tempDir();
+    writeFileSync(join(outside, 'weights.bin'), 'not the run’s');
+    symlinkSync(outside, join(root, 'linked'));
+    const r = await outputs(core, id, { outputs: [{ kind: 'model', artifactPath: 'linked', name: 'stolen' }] });
+    expect([r.status, r.json().error_code]).toEqual([400, 'INVALID_PARAMETER_VALUE']);
+    expect(r.json().message).toContain('Invalid artifact path');
+    expect((await send(core, 'GET', `/api/v1/runs/${id}/io`)).json().models).toEqual([]);
     await core.close();
   });
 

@@ -31,7 +31,7 @@ export function modelsOfRun(store: Store, runId: string): LoggedModel[] {
 }
 
 /** The folder (or file) behind `model`, and what to call it in the audit. */
-function locate(store: Store, artifacts: ArtifactStore, runId: string, model: string | undefined): { ref: string; path: string } {
+function locate(store: Store, artifacts: ArtifactStore, runId: string, model: string | undefined): { ref: string; base: string; rel: string } {
   const run = requireRun(store, runId);
   if (model === undefined) {
     const models = modelsOfRun(store, runId);
@@ -48,7 +48,7 @@ function locate(store: Store, artifacts: ArtifactStore, runId: string, model: st
     if (!logged) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run ${runId} has no model ${model}`);
     const dir = artifacts.localDir(logged.artifactUri);
     if (!dir) throw new ApiError('INVALID_PARAMETER_VALUE', `Model ${model}'s files are not stored locally (${logged.artifactUri})`);
-    return { ref: model, path: dir };
+    return { ref: model, base: dir, rel: '' };
   }
   const root = artifacts.localDir(run.artifactUri);
   if (!root) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run ${runId} has no local artifacts`);
@@ -56,17 +56,21 @@ function locate(store: Store, artifacts: ArtifactStore, runId: string, model: st
   // A run folder's artifact root is its `artifacts/` folder: `artifacts/model`, as the folder
   // shows on disk, means `model` below that root (unless the root really holds `artifacts/`).
   if (rel.startsWith('artifacts/') && !existsSync(artifacts.resolveUnder(root, rel))) rel = rel.slice('artifacts/'.length);
-  return { ref: rel, path: artifacts.resolveUnder(root, rel) };
+  return { ref: rel, base: root, rel };
 }
 
 /** Resolves and digests the model's files (streamed; unchanged files come from the digest cache). */
 export async function resolveModel(store: Store, artifacts: ArtifactStore, runId: string, model: string | undefined): Promise<ResolvedModel> {
-  const { ref, path } = locate(store, artifacts, runId, model);
+  const { ref, base, rel } = locate(store, artifacts, runId, model);
+  // By real path: a symlink in the run's artifacts must not push files from elsewhere on the
+  // machine to a registry (checked again for each file of a folder, below).
+  const path = await artifacts.resolveReal(base, rel);
   const info = await stat(path).catch(() => null);
   if (!info) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Model '${ref}' of run ${runId} has no files at ${path}`);
   let digested: DigestedFile[];
   if (info.isDirectory()) {
     digested = (await digestFolder(path, store.digests)).files;
+    for (const f of digested) await artifacts.resolveReal(base, rel === '' ? f.rel : `${rel}/${f.rel}`);
   } else {
     const file = await digestPath(path, store.digests);
     digested = [{ rel: basename(path), abs: path, size: file.sizeBytes, digest: file.digest }];

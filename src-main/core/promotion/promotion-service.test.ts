@@ -1,4 +1,6 @@
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../src-shared/events';
 import type { PromotionProgress } from '../../../src-shared/promotion';
@@ -161,6 +163,21 @@ describe('PromotionService', () => {
     await expect(f.core.promotions.start({ ...target, model: '../../etc' })).rejects.toMatchObject({ code: 'INVALID_PARAMETER_VALUE' });
     await expect(f.core.promotions.start({ ...target, model: 'nope' })).rejects.toMatchObject({ code: 'RESOURCE_DOES_NOT_EXIST' });
     expect(f.core.promotions.list()).toEqual([]);
+    await f.core.close();
+  });
+
+  it('refuses a model that a symlink in the run’s artifacts leads outside them, as a folder or as a file inside one', async () => {
+    const f = await startPromotionFixture(tempDir());
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.txt'), 'secret');
+    symlinkSync(outside, join(f.artifactsDir, 'linked'));
+    const target = { runId: f.runId, registry: 'hub', remoteName: 'acme/clf' };
+    await expect(f.core.promotions.start({ ...target, model: 'linked' })).rejects.toMatchObject({ code: 'INVALID_PARAMETER_VALUE' });
+    // A link to a file outside, inside the logged model's folder.
+    symlinkSync(join(outside, 'secret.txt'), join(f.modelDir, 'weights', 'extra.bin'));
+    await expect(f.core.promotions.start({ ...target, model: f.modelId })).rejects.toMatchObject({ code: 'INVALID_PARAMETER_VALUE' });
+    await expect(f.core.promotions.start({ ...target, model: 'model' })).rejects.toMatchObject({ code: 'INVALID_PARAMETER_VALUE' });
+    expect(f.registry.pushes).toBe(0);
     await f.core.close();
   });
 

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Store } from '../store/store';
 import type { EventHub } from '../events/event-hub';
-import { ARTIFACTS_DIR, METRICS_FILE, RUN_FILE } from '../ingest/run-folder-format';
+import { METRICS_FILE, RUN_FILE } from '../ingest/run-folder-format';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { copyJoinedArtifacts } from './joined-artifacts';
 import { INPUTS_FILE, OUTPUTS_FILE } from '../ingest/run-folder-io-format';
@@ -39,7 +39,7 @@ export class RunFolderSource implements IngestSource {
   async ingest(dir: string): Promise<UnitResult> {
     const r = await ingestRunFolder(this.store, this.hub, dir);
     const target = r.joinedArtifactUri ? this.artifacts.localDir(r.joinedArtifactUri) : null;
-    if (r.runId && target && (await copyJoinedArtifacts(join(dir, ARTIFACTS_DIR), target, this.artifacts, r.problems)) > 0) this.hub.runChanged(r.runId);
+    if (r.runId && target && (await copyJoinedArtifacts(dir, target, this.artifacts, r.problems)) > 0) this.hub.runChanged(r.runId);
     return { runIds: r.runId ? [r.runId] : [], points: r.points, problems: r.problems };
   }
 }
