@@ -53,6 +53,12 @@ export interface TailTarget extends TailCommon {
 
 export interface SliceTailTarget extends TailCommon {
   parseSlice: SliceParser;
+  /**
+   * The file must be read again from its start (`why`: replaced, or shrunk below `offset`). A
+   * format that can tell the points it already holds (CSV rows by step) sets that up and says
+   * so itself; without this, the reason is reported as it is.
+   */
+  onRestart?: (offset: number, size: number, why: string) => void;
 }
 
 /**
@@ -106,11 +112,9 @@ export async function tailSlices(store: Store, hub: EventHub, t: SliceTailTarget
     const replaced = offset > 0 && knownId !== 0 && knownId !== id;
     if (!replaced && size === offset) return 0;
     if (replaced || size < offset) {
-      problems.push(
-        replaced
-          ? `${file}: another file is at this path now (rotated or replaced); reading the new one from the start`
-          : `${file}: file shrank below the ingested offset (truncated or replaced); reading it again from the start`,
-      );
+      const why = replaced ? 'another file is at this path now (rotated or replaced)' : 'file shrank below the ingested offset (truncated or replaced)';
+      if (t.onRestart) t.onRestart(offset, size, why);
+      else problems.push(`${file}: ${why}; reading ${replaced ? 'the new one' : 'it again'} from the start`);
       offset = 0;
       store.tx(() => {
         store.watch.setOffset(offsetKey, 0, runId);

@@ -103,7 +103,10 @@ export async function tailCsv(store: Store, hub: EventHub, t: CsvTailTarget, pro
       },
     };
   };
-  return tailSlices(store, hub, { runId, file, offsetKey: keys.offset, parseSlice }, problems);
+  // A file replaced at the same path with the same header and length (DVCLive's Live() without
+  // resume rewrites the same steps) is only told apart by its identity, down in tailSlices.
+  const onRestart = (at: number, size: number, why: string) => restart(store, t, hash, at, size, why, problems);
+  return tailSlices(store, hub, { runId, file, offsetKey: keys.offset, parseSlice, onRestart }, problems);
 }
 
 /** True unless the line that ends at `offset` is not the one read there last time. */
