@@ -71,6 +71,8 @@ const pythonFloat = (n: number) => (Number.isNaN(n) ? 'nan' : n === Infinity ? '
 /** Counterexamples the fuzzing found: yaml's toJS() threw a ReferenceError through the readers. */
 const ALIAS_REGRESSIONS = [
   'lr:\n  desc: null\n  value: 0.01\nanchor &a {x: 1}\nref: *a\n',
+  // An anchor holding an alias to itself: a value that contains itself (found in CI, seed 649113143).
+  'r:\n  desc: null\n  value: 0.01\n_wandb:\n  value: {cli_version: 0.17}\nanchor: &a {x: *a}\nref: *a\n',
   `a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n${['b', 'c', 'd', 'e', 'f', 'g'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdef'[i]}`).join(', ')}]`).join('\n')}\n`,
 ];
 
@@ -163,7 +165,7 @@ describe('tool format fuzzing', () => {
     );
   });
 
-  it('YAML aliases missing their anchor, or multiplying (billion laughs), are a problem (regression)', () => {
+  it('YAML aliases missing their anchor, holding themselves, or multiplying (billion laughs), are a problem (regression)', () => {
     for (const text of ALIAS_REGRESSIONS) {
       expect(parseDvcLock(text, 'f').problems).toEqual([expect.stringMatching(/^f: not valid YAML: /)]);
       expect(parseDvcYamlArtifacts(text, 'f').problems).toEqual([expect.stringMatching(/^f: not valid YAML: /)]);
