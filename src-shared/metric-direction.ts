@@ -1,5 +1,8 @@
-// Whether a metric is better low or high, as far as its name says (loss, accuracy, …). Shared by
-// the compare view, which lets the user override it, and exported reports, which cannot ask.
+// Whether a metric is better low or high: as far as its name says (loss, accuracy, …), unless the
+// user chose otherwise (the compare view's ↓/↑, kept in its URL and carried into reports).
+
+/** Which way a metric improves: `min` when lower is better, `max` when higher is. */
+export type MetricDirection = 'min' | 'max';
 
 const LOWER = new Set(['loss', 'losses', 'nll', 'error', 'errors', 'err', 'mae', 'mse', 'rmse', 'perplexity', 'ppl', 'wer', 'cer', 'latency', 'time']);
 const HIGHER = new Set(['acc', 'accuracy', 'f1', 'precision', 'recall', 'auc', 'map', 'iou', 'miou', 'bleu', 'rouge', 'score', 'reward', 'return', 'returns']);
@@ -9,7 +12,7 @@ const HIGHER = new Set(['acc', 'accuracy', 'f1', 'precision', 'recall', 'auc', '
  * words (`val/top1_acc`, `evalLoss`, `mAP`) and whole words are matched, so `heatmap_size` is not an
  * average precision; when words disagree the last one wins (`score_loss` is a loss).
  */
-export function inferDirection(key: string): 'min' | 'max' | null {
+export function inferDirection(key: string): MetricDirection | null {
   const words = key
     .replace(/([a-z])([A-Z][a-z])/g, '$1 $2') // `evalLoss`, but not `mAP`
     .toLowerCase()
@@ -22,4 +25,12 @@ export function inferDirection(key: string): 'min' | 'max' | null {
     }
   }
   return null;
+}
+
+/**
+ * The direction in effect: the user's choice for this key, else the one its name implies. Own
+ * keys only: a metric named `constructor` must not find Object.prototype's.
+ */
+export function metricDirection(key: string, chosen: Readonly<Record<string, MetricDirection>>): MetricDirection | null {
+  return Object.hasOwn(chosen, key) ? chosen[key]! : inferDirection(key);
 }

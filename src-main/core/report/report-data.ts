@@ -3,7 +3,7 @@
 import type { LineageGraph, MetricSummary, RunSummary, WireNumber } from '../../../src-shared/domain';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
-import { inferDirection } from '../../../src-shared/metric-direction';
+import { metricDirection, type MetricDirection } from '../../../src-shared/metric-direction';
 import { fromWire, toWire } from '../../../src-shared/wire-number';
 import { focusSubgraph } from '../lineage/focus-subgraph';
 import { buildLineageGraph } from '../lineage/lineage-graph';
@@ -29,8 +29,6 @@ export interface ReportOptions {
   /** Which way a metric improves where the user said so (the compare view's ↓/↑); others go by their name. */
   directions?: Readonly<Record<string, MetricDirection>> | undefined;
 }
-
-export type MetricDirection = 'min' | 'max';
 
 /** One run's series of one metric along steps; every point when `exact`. */
 export interface ReportSeries {
@@ -167,8 +165,7 @@ export function buildReportData(store: Store, opts: ReportOptions): ReportData {
   const strays = [...(opts.logKeys ?? []), ...Object.keys(opts.directions ?? {})].filter((k) => !known.has(k));
   if (strays.length > 0) throw new ReportError(`not among the report's metrics: ${[...new Set(strays)].join(', ')}`);
   const logKeys = new Set(opts.logKeys ?? []);
-  // Own keys only: a metric named `constructor` must not find Object.prototype's.
-  const chosen = new Map(Object.entries(opts.directions ?? {}));
+  const chosen = opts.directions ?? {};
 
   const baseRun = runs.find((r) => r.id === baseline);
   const metrics: MetricRow[] = keys.map((key) => {
@@ -178,7 +175,7 @@ export function buildReportData(store: Store, opts: ReportOptions): ReportData {
       const m = r.metrics.find((x) => x.key === key);
       if (m) byRun[r.id] = cell(m, base);
     }
-    return { key, logScale: logKeys.has(key), direction: chosen.get(key) ?? inferDirection(key), byRun };
+    return { key, logScale: logKeys.has(key), direction: metricDirection(key, chosen), byRun };
   });
 
   const data: ReportData = {

@@ -3,8 +3,9 @@
 // malformed fields fall back to their defaults instead of failing the page.
 import type { SeriesXAxis } from '../../../src-shared/domain';
 
-/** Which way a metric improves: `min` when lower is better, `max` when higher is. */
-export type MetricDirection = 'min' | 'max';
+import type { MetricDirection } from '../../../src-shared/metric-direction';
+
+export type { MetricDirection };
 
 /** The figure of a metric the run plots use: its last value, or the best it reached. */
 export type PlotStat = 'last' | 'best';

@@ -7,7 +7,7 @@ import { RunSwatch } from '../../components/run-swatch';
 import type { CompareView, MetricDirection } from '../../lib/compare-view';
 import { formatCount, formatNumber } from '../../../../src-shared/format';
 import { metricFigures, type MetricFigures } from './compare-model';
-import { inferDirection, metricDirection } from './metric-direction';
+import { inferDirection, metricDirection } from '../../../../src-shared/metric-direction';
 
 function Delta({ figures }: { figures: MetricFigures }) {
   const { delta, verdict } = figures;

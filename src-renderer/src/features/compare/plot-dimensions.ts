@@ -4,7 +4,7 @@
 import type { RunSummary } from '../../../../src-shared/domain';
 import type { MetricDirection, PlotStat } from '../../lib/compare-view';
 import { metricStat } from './compare-model';
-import { metricDirection } from './metric-direction';
+import { metricDirection } from '../../../../src-shared/metric-direction';
 import type { PlotValue } from './parallel-axes';
 
 export type Dimension = { kind: 'param'; key: string } | { kind: 'metric'; key: string };

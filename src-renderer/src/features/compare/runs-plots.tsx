@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { RunSummary } from '../../../../src-shared/domain';
 import type { CompareView, PlotStat } from '../../lib/compare-view';
 import { allMetricKeys, paramRows, runParams, sharedMetricKeys } from './compare-model';
-import { inferDirection } from './metric-direction';
+import { inferDirection } from '../../../../src-shared/metric-direction';
 import { asNumbers, buildAxis } from './parallel-axes';
 import { ParallelCoordinates, type ParallelAxis } from './parallel-coordinates';
 import { dimValues, metricDim, metricFigureLabel, paramDim, parseDim, type PlotInputs } from './plot-dimensions';

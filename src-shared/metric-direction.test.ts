@@ -23,5 +23,6 @@ describe('metric direction', () => {
     expect(metricDirection('loss', { loss: 'max' })).toBe('max');
     expect(metricDirection('grad_norm', { grad_norm: 'min' })).toBe('min');
     expect(metricDirection('grad_norm', {})).toBeNull();
+    expect(metricDirection('constructor', {})).toBeNull();
   });
 });
