@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../test-support/temp-dir';
 import { coreWithRuns } from '../test-support/report-fixture';
-import { buildReportData, SECRET_KEY } from './report-data';
+import { buildReportData, loadReportData, SECRET_KEY } from './report-data';
 import { metricsCsv, paramsCsv } from './report-csv';
 import { reportJson } from './report-json';
 
@@ -45,7 +45,7 @@ describe('buildReportData', () => {
     const { core, ids } = await coreWithRuns(tempDir());
     const plain = buildReportData(core.store, { runs: { ids: [ids.a!, ids.b!] } });
     expect(plain.series).toBeUndefined();
-    const data = buildReportData(core.store, { runs: { ids: [ids.a!, ids.b!] }, metrics: ['loss', 'acc'], seriesBuckets: 100 });
+    const data = await loadReportData(core.store, { runs: { ids: [ids.a!, ids.b!] }, metrics: ['loss', 'acc'], seriesBuckets: 100 });
     expect(data.series!.map((s) => [s.key, s.runId])).toEqual([['loss', ids.a], ['loss', ids.b], ['acc', ids.a], ['acc', ids.b]]);
     expect(data.series![0]).toEqual({ key: 'loss', runId: ids.a, total: 3, exact: true, step: [0, 1, 2], value: [0.9, 0.2, 0.3] });
     await core.close();

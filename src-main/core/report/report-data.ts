@@ -145,7 +145,8 @@ function cell(m: MetricSummary, base: MetricSummary | undefined): MetricCell {
   };
 }
 
-export function buildReportData(store: Store, opts: ReportOptions): ReportData {
+/** The report's data without series (see loadReportData, which adds them). */
+export function buildReportData(store: Store, opts: Omit<ReportOptions, 'seriesBuckets'>): ReportData {
   const runs = pickRuns(store, opts.runs);
   const baseline = opts.baseline ?? null;
   if (baseline !== null && !runs.some((r) => r.id === baseline)) throw new ReportError(`baseline '${baseline}' is not one of the report's runs`);
@@ -194,7 +195,6 @@ export function buildReportData(store: Store, opts: ReportOptions): ReportData {
     params: paramRows(runs),
     metrics,
   };
-  if (opts.seriesBuckets !== undefined) data.series = reportSeries(store, runs, keys, opts.seriesBuckets);
   if (opts.lineage) data.lineage = runLineage(store, runs);
   return data;
 }
@@ -214,16 +214,33 @@ function runLineage(store: Store, runs: readonly RunSummary[]): RunLineage[] {
   });
 }
 
-/** Each key's series over one step grid shared by the runs, so their buckets line up. */
-function reportSeries(store: Store, runs: readonly RunSummary[], keys: readonly string[], buckets: number): ReportSeries[] {
-  return keys.flatMap((key) => keySeries(store, runs.map((r) => r.id), key, buckets));
+export interface ReportProgress {
+  phase: string;
+  done: number;
+  total: number;
 }
 
 /**
- * One key's series of each run, reduced on one step grid. Exported so a long export can read
- * the keys one at a time, telling its progress and letting the server answer in between.
+ * The report's data with each metric's series when `seriesBuckets` is given, read one key at a
+ * time: a large export tells how far it is and yields between keys, so the server keeps
+ * answering while it works.
  */
-export function keySeries(store: Store, runIds: readonly string[], key: string, buckets: number): ReportSeries[] {
+export async function loadReportData(store: Store, opts: ReportOptions, onProgress?: (p: ReportProgress) => void): Promise<ReportData> {
+  const data = buildReportData(store, opts);
+  const buckets = opts.seriesBuckets;
+  if (buckets === undefined) return data;
+  const runIds = data.runs.map((r) => r.id);
+  data.series = [];
+  for (const [i, m] of data.metrics.entries()) {
+    onProgress?.({ phase: `reading series of ${m.key}`, done: i, total: data.metrics.length });
+    await new Promise((resolve) => setImmediate(resolve));
+    data.series.push(...keySeries(store, runIds, m.key, buckets));
+  }
+  return data;
+}
+
+/** One key's series of each run over one step grid shared by the runs, so their buckets line up. */
+function keySeries(store: Store, runIds: readonly string[], key: string, buckets: number): ReportSeries[] {
   const span = unionExtent(runIds.map((id) => store.metrics.stepExtent(id, key)));
   if (!span) return [];
   const grid = bucketGrid(span, Math.max(1, buckets), true);

@@ -5,7 +5,7 @@ import { REPORT_SECTIONS, SECTION_LABELS } from '../../../src-shared/report';
 import { useTempDirs } from '../test-support/temp-dir';
 import { coreWithRuns } from '../test-support/report-fixture';
 import { startTestCore } from '../test-support/test-core';
-import { buildReportData } from './report-data';
+import { buildReportData, loadReportData } from './report-data';
 import { uniqueFileNames } from './report-file-names';
 import { reportMarkdown } from './report-markdown';
 
@@ -60,7 +60,7 @@ const records = (t: Table) => t.rows.map((r) => Object.fromEntries(t.header.map(
 describe('reportMarkdown', () => {
   it("renders tables with the store's numbers, links to the runs and image files that exist", async () => {
     const { core, ids } = await coreWithRuns(tempDir());
-    const data = buildReportData(core.store, { runs: { ids: [ids.a!, ids.b!, ids.c!] }, baseline: ids.a!, metrics: ['loss', 'acc'], seriesBuckets: 100, lineage: true });
+    const data = await loadReportData(core.store, { runs: { ids: [ids.a!, ids.b!, ids.c!] }, baseline: ids.a!, metrics: ['loss', 'acc'], seriesBuckets: 100, lineage: true });
     const { markdown, files } = reportMarkdown(data, { generatedAt: NOW, sections: REPORT_SECTIONS, images: 'files', imageDir: 'my report_files', runUrl });
 
     expect(headings(markdown, 'h2')).toEqual(REPORT_SECTIONS.map((s) => SECTION_LABELS[s]));
@@ -131,14 +131,14 @@ describe('reportMarkdown', () => {
   it('marks the best run by the direction set in the comparison, and says log on a log-scale chart', async () => {
     const { core, ids } = await coreWithRuns(tempDir());
     const runs = { ids: [ids.a!, ids.b!, ids.c!] };
-    const made = (extra: object) => reportMarkdown(buildReportData(core.store, { runs, metrics: ['loss'], seriesBuckets: 100, ...extra }), { generatedAt: NOW, sections: ['summary', 'charts'], images: 'files', imageDir: 'f' });
-    const byName = made({});
+    const made = async (extra: object) => reportMarkdown(await loadReportData(core.store, { runs, metrics: ['loss'], seriesBuckets: 100, ...extra }), { generatedAt: NOW, sections: ['summary', 'charts'], images: 'files', imageDir: 'f' });
+    const byName = await made({});
     // loss by its name is lower-better: c reached 0.1.
     expect(records(tables(byName.markdown)[0]!).map((r) => [r.Run, r['Step of best']])).toEqual([['a', '1'], ['b', '2'], ['c ★', '1']]);
     expect(byName.markdown).toContain('Lower is better (going by the name)');
     expect(byName.files[0]!.content).toContain('<title>loss</title>');
 
-    const set = made({ directions: { loss: 'max' }, logKeys: ['loss'] });
+    const set = await made({ directions: { loss: 'max' }, logKeys: ['loss'] });
     // Set higher-better: a's 0.9 at step 0 is the best.
     expect(records(tables(set.markdown)[0]!).map((r) => [r.Run, r['Step of best']])).toEqual([['a ★', '0'], ['b', '0'], ['c', '0']]);
     expect(set.markdown).toContain('Higher is better (as set in the comparison)');
@@ -148,7 +148,7 @@ describe('reportMarkdown', () => {
 
   it('writes only the chosen sections, and inline images as data URIs', async () => {
     const { core, ids } = await coreWithRuns(tempDir());
-    const data = buildReportData(core.store, { runs: { ids: [ids.b!, ids.a!] }, seriesBuckets: 100, lineage: true });
+    const data = await loadReportData(core.store, { runs: { ids: [ids.b!, ids.a!] }, seriesBuckets: 100, lineage: true });
     const picked = reportMarkdown(data, { generatedAt: NOW, sections: ['summary', 'runs'], images: 'files', imageDir: 'x' });
     expect(headings(picked.markdown, 'h2')).toEqual(['Runs', 'Summary table']);
     expect(picked.files).toEqual([]);
@@ -193,7 +193,7 @@ describe('reportMarkdown', () => {
       await core.dispatch('logRun', { id: run.id, metrics: [{ key: 'val/loss', value: 1, step: 0 }, { key: 'val_loss', value: 2, step: 0 }, { key: 'speed', value: 12345.678, step: 0 }] });
       ids.push(run.id);
     }
-    const data = buildReportData(core.store, { runs: { ids }, seriesBuckets: 10 });
+    const data = await loadReportData(core.store, { runs: { ids }, seriesBuckets: 10 });
     const { markdown, files } = reportMarkdown(data, { generatedAt: NOW, sections: REPORT_SECTIONS, images: 'files', imageDir: 'f', runUrl: (id) => `http://h/#/runs/${id} (x)` });
     const [runs, params, ...summaries] = tables(markdown);
     expect(runs!.rows.map((r) => r[0])).toEqual(['pipe | *bold* <b>x</b>', 'linebreak']);

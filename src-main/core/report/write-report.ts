@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_CHART_BUCKETS, REPORT_SECTIONS, type MarkdownImages, type ReportFormat, type ReportSection } from '../../../src-shared/report';
 import type { Store } from '../store/store';
-import { buildReportData, keySeries, type ReportData, type ReportOptions } from './report-data';
+import { loadReportData, type ReportData, type ReportOptions, type ReportProgress } from './report-data';
 import { metricsCsv, paramsCsv } from './report-csv';
 import { reportHtml } from './report-html';
 import { reportJson } from './report-json';
@@ -24,7 +24,7 @@ export interface WriteReportOptions extends ReportOptions {
 export interface ReportEnv {
   now: () => Date;
   /** Called as the report is made: phase names what is happening, done/total how far along. */
-  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  onProgress?: ((p: ReportProgress) => void) | undefined;
   /** Where a run opens in Runlens, when a server is known (the export API); reports link run names there. */
   runUrl?: ((runId: string) => string) | undefined;
   /** Prints the PDF format: the desktop app passes Electron's; absent, a headless Chromium found on the machine. */
@@ -53,27 +53,9 @@ function htmlReport(data: ReportData, sections: readonly ReportSection[], env: R
   return reportHtml(data, { generatedAt: env.now(), sections, runUrl: env.runUrl });
 }
 
-/**
- * The report's data, its series read one metric key at a time: a large export reports how far
- * it is and yields between keys, so the server keeps answering while it works.
- */
-async function loadData(store: Store, opts: ReportOptions, onProgress: ReportEnv['onProgress']): Promise<ReportData> {
-  const data = buildReportData(store, { ...opts, seriesBuckets: undefined });
-  const buckets = opts.seriesBuckets;
-  if (buckets === undefined) return data;
-  const runIds = data.runs.map((r) => r.id);
-  data.series = [];
-  for (const [i, m] of data.metrics.entries()) {
-    onProgress?.({ phase: `reading series of ${m.key}`, done: i, total: data.metrics.length });
-    await new Promise((resolve) => setImmediate(resolve));
-    data.series.push(...keySeries(store, runIds, m.key, buckets));
-  }
-  return data;
-}
-
 export async function writeReport(store: Store, opts: WriteReportOptions, env: ReportEnv): Promise<WrittenReport> {
   const sections = opts.sections ?? REPORT_SECTIONS;
-  const data = await loadData(store, dataOptions(opts, sections), env.onProgress);
+  const data = await loadReportData(store, dataOptions(opts, sections), env.onProgress);
   // Whatever the format, the file (or csv folder) lands where asked, its folders made as needed.
   mkdirSync(opts.format === 'csv' ? opts.out : dirname(opts.out), { recursive: true });
   const counts = { runs: data.runs.length, metrics: data.metrics.length };
