@@ -31,7 +31,7 @@ export function ModelsPage({ outcome }: { outcome: PromotionOutcome | null }) {
 
   return (
     <div className="scroll-page models-page" data-testid="models-page">
-      <header className="models-page__head">
+      <header className="scroll-page__head">
         <div>
           <h1>Models</h1>
           <p className="muted">Every promotion to a registry, newest first: where each model went, whether its files were verified, and who sent it.</p>

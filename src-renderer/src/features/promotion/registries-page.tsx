@@ -146,7 +146,7 @@ export function RegistriesPage() {
 
   return (
     <div className="scroll-page registries-page" data-testid="registries-page">
-      <header className="registries-page__head">
+      <header className="scroll-page__head">
         <div>
           <h1>Registries</h1>
           <p className="muted">Where “Promote model…” pushes to: MLflow Model Registry servers and OCI registries.</p>
