@@ -130,7 +130,7 @@ test('params diff, metadata, metric summary and run plots of three runs; the URL
   await comparePage.makeBaseline(c);
   expect(await different('optimizer')).toEqual([true, true, false]);
   await expect(comparePage.summaryCell('loss', a, 'delta')).toHaveText('+0.15');
-  await comparePage.onlyDiff.uncheck();
+  await comparePage.showAllParams();
   await expect(comparePage.paramRows).toHaveCount(6);
   await comparePage.removeParallelParam('optimizer');
   await comparePage.parallelAdd.selectOption('batch_size');

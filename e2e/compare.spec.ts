@@ -81,7 +81,7 @@ test('query the table, select runs, compare them, and reload the comparison', as
   await expect(lrCells.nth(2)).not.toHaveAttribute('data-different');
   await expect(lrCells.nth(0)).toHaveAttribute('data-different', 'true');
 
-  await comparePage.onlyDiff.uncheck();
+  await comparePage.showAllParams();
   await expect(comparePage.paramRows).toHaveText([/batch_size/, /lr/]);
 
   // The reload keeps the comparison and its view, "only differences" off included.

@@ -216,6 +216,12 @@ export class ComparePage {
     await expect(option).toBeChecked();
   }
 
+  /** Turns "only differences" off; the box follows the address like the pickers' (see tick). */
+  async showAllParams() {
+    if (await this.onlyDiff.isChecked()) await this.onlyDiff.click();
+    await expect(this.onlyDiff).not.toBeChecked();
+  }
+
   async groupBy(...params: string[]) {
     const picker = this.page.getByTestId('group-picker');
     await picker.getByRole('button').first().click();
