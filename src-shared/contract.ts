@@ -25,6 +25,7 @@ import type { GateResult, GateRule, PromotionRecord, RegistryConfig } from './pr
 import { keyProblem, metricPointProblem, type MetricPointInput } from './metric-point-check';
 import { MARKDOWN_IMAGES, REPORT_FORMATS, REPORT_SECTIONS } from './report';
 import { EXPORT_SERIES_LEVELS, type ReportDone } from './report-export';
+import type { FollowedExperiment, RemoteConfig, RemoteExperiment, RemoteRun, SyncDone, SyncProgress } from './sync';
 
 export { LIMITS };
 
@@ -136,6 +137,10 @@ const promotionTargetSchema = z.object({
   remoteName: remoteModelSchema,
   alias: z.string().trim().regex(/^[\w.-]{1,128}$/, 'may hold letters, digits, _ . -').optional(),
 });
+
+const remoteNameSchema = registryNameSchema;
+/** MLflow ids: experiment ids are digits on SQL stores but any short string elsewhere. */
+const remoteIdSchema = z.string().min(1).max(200).regex(/^[\w.-]+$/, 'is not an MLflow id');
 
 const savedViewSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -367,6 +372,103 @@ export const contract = {
   getReportExport: method<{ exportId: string; done: ReportDone | null }>()({
     http: { method: 'GET', path: '/api/v1/reports/:id' },
     input: z.object({ id: z.string().min(1).max(64) }),
+  }),
+  listRemotes: method<{ remotes: RemoteConfig[] }>()({
+    http: { method: 'GET', path: '/api/v1/remotes' },
+    input: z.object({}),
+  }),
+  /** Creates or replaces a remote; `secret` (token or password) is stored, never returned. Omitted: keep the stored one; empty: forget it. */
+  saveRemote: method<{ remote: RemoteConfig }>()({
+    http: { method: 'PUT', path: '/api/v1/remotes' },
+    input: z.object({
+      name: remoteNameSchema,
+      url: z.string().url().max(2000),
+      username: z.string().max(500).default(''),
+      secret: z.string().max(20_000).optional(),
+    }),
+  }),
+  /** Forgets a remote and its secret; runs pushed there keep their remote copies, runs pulled from it stay. */
+  deleteRemote: method<{ removed: boolean }>()({
+    http: { method: 'DELETE', path: '/api/v1/remotes' },
+    input: z.object({ name: remoteNameSchema }),
+  }),
+  /** Reaches the remote with its credentials: `ok` false with what went wrong (unreachable, refused credentials, not MLflow). */
+  testRemote: method<{ ok: boolean; message: string; experiments: number | null }>()({
+    http: { method: 'POST', path: '/api/v1/remotes/test' },
+    input: z.object({ name: remoteNameSchema }),
+  }),
+  listRemoteExperiments: method<{ experiments: RemoteExperiment[] }>()({
+    http: { method: 'GET', path: '/api/v1/remotes/:name/experiments' },
+    input: z.object({ name: remoteNameSchema }),
+  }),
+  /** One page of an experiment's runs on the remote, newest first. */
+  listRemoteRuns: method<{ runs: RemoteRun[]; nextPageToken: string | null }>()({
+    http: { method: 'GET', path: '/api/v1/remotes/:name/runs' },
+    input: z.object({
+      name: remoteNameSchema,
+      experimentId: remoteIdSchema,
+      pageToken: z.string().max(4096).optional(),
+    }),
+  }),
+  /**
+   * Pushes runs to a remote in the background: the runs named, the runs of a local experiment,
+   * or those matching a filter (one of the three). Answers with the job id at once; progress and
+   * the end come as `sync.progress` and `sync.done`. A RUNNING run keeps pushing new points
+   * (live push) until it ends, unless `live` is false.
+   */
+  pushRuns: method<{ jobId: string }>()({
+    http: { method: 'POST', path: '/api/v1/sync/push', status: 202 },
+    input: z
+      .object({
+        remote: remoteNameSchema,
+        runIds: z.array(runIdSchema).min(1).max(100_000).optional(),
+        experiment: z.string().trim().min(1).max(LIMITS.nameLength).optional(),
+        filter: z.string().max(LIMITS.filterLength).optional(),
+        live: z.boolean().default(true),
+      })
+      .refine((p) => [p.runIds, p.experiment, p.filter].filter((x) => x !== undefined).length === 1, {
+        message: 'name the runs one way: runIds, experiment or filter',
+      }),
+  }),
+  /**
+   * Imports remote runs into the local store as read-only copies: the runs named, or a whole
+   * experiment (`follow`: and keep importing its new and updated runs). Answers with the job id;
+   * progress and the end come as `sync.progress` and `sync.done`.
+   */
+  pullRuns: method<{ jobId: string }>()({
+    http: { method: 'POST', path: '/api/v1/sync/pull', status: 202 },
+    input: z
+      .object({
+        remote: remoteNameSchema,
+        runIds: z.array(remoteIdSchema).min(1).max(10_000).optional(),
+        experimentId: remoteIdSchema.optional(),
+        follow: z.boolean().default(false),
+      })
+      .refine((p) => (p.runIds === undefined) !== (p.experimentId === undefined), { message: 'name runIds or an experimentId' })
+      .refine((p) => !p.follow || p.experimentId !== undefined, { message: 'only a whole experiment can be followed', path: ['follow'] }),
+  }),
+  /** How a push or pull stands: `done` is null while it runs. */
+  getSyncJob: method<{ progress: SyncProgress; done: SyncDone | null }>()({
+    http: { method: 'GET', path: '/api/v1/sync/jobs/:id' },
+    input: z.object({ id: z.string().min(1).max(64) }),
+  }),
+  cancelSync: method<{ cancelled: boolean }>()({
+    http: { method: 'POST', path: '/api/v1/sync/jobs/:id/cancel' },
+    input: z.object({ id: z.string().min(1).max(64) }),
+  }),
+  listFollows: method<{ follows: FollowedExperiment[] }>()({
+    http: { method: 'GET', path: '/api/v1/sync/follows' },
+    input: z.object({}),
+  }),
+  /** Stops following a remote experiment; the runs already pulled stay. */
+  unfollow: method<{ removed: boolean }>()({
+    http: { method: 'DELETE', path: '/api/v1/sync/follows' },
+    input: z.object({ remote: remoteNameSchema, experimentId: remoteIdSchema }),
+  }),
+  /** Stops the live push of a run (its points stay where they are; a later push catches up). */
+  stopLivePush: method<{ stopped: boolean }>()({
+    http: { method: 'POST', path: '/api/v1/runs/:id/live-push/stop' },
+    input: z.object({ id: runIdSchema }),
   }),
   listWatchRoots: method<{ roots: WatchRoot[] }>()({
     http: { method: 'GET', path: '/api/v1/watch' },

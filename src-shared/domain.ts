@@ -1,5 +1,6 @@
 // Domain types shared by the core, both API transports and the renderer.
 // Pure TypeScript: no node:, no electron, no DOM.
+import type { RunSync } from './sync';
 
 export const RUN_STATUSES = ['RUNNING', 'FINISHED', 'FAILED', 'KILLED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -70,6 +71,8 @@ export interface RunSummary {
    * version than the one the run used.
    */
   newerDataAvailable: boolean;
+  /** Where the run stands with a team remote (pushed, behind, a pulled copy); null: local only. */
+  sync: RunSync | null;
 }
 
 /**

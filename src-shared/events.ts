@@ -2,6 +2,7 @@
 import type { RunSummary, WatchRoot } from './domain';
 import type { PromotionProgress, PromotionRecord } from './promotion';
 import type { ReportDone, ReportProgress } from './report-export';
+import type { SyncDone, SyncProgress } from './sync';
 
 export interface CoreEvents {
   /** A run was created or any of its fields, params, tags or summaries changed. */
@@ -20,6 +21,10 @@ export interface CoreEvents {
   'report.progress': ReportProgress;
   /** An export ended: its files, or why it failed. */
   'report.done': ReportDone;
+  /** A push or pull (pushRuns / pullRuns) moved on. */
+  'sync.progress': SyncProgress;
+  /** A push or pull ended. */
+  'sync.done': SyncDone;
 }
 export type CoreEventName = keyof CoreEvents;
 export type CoreEvent = { [K in CoreEventName]: { type: K; data: CoreEvents[K] } }[CoreEventName];

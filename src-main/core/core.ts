@@ -17,6 +17,7 @@ import type { AdapterFactories } from './promotion/registry-settings';
 import type { PromotionService } from './promotion/promotion-service';
 import type { SecretStore } from './promotion/secret-store';
 import { createPromotion } from './promotion/create-promotion';
+import { createSync } from './sync/create-sync';
 import { ensureDataDir, loadOrCreateToken, removeServerFile, spoolDir, writeServerFile } from './data-dir';
 
 export interface CoreOptions {
@@ -66,7 +67,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const datasets = new DatasetRefresher({ store, hub, log });
   const { registries, promotions } = createPromotion({ store, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, adapters: opts.registryAdapters, emit: (e) => hub.emit(e) });
   const reports = new ReportExports({ store, dir: join(opts.dataDir, 'exports'), emit: (e) => hub.emit(e), paths: artifacts, env: { printPdf: opts.printPdf }, appUrl: () => server?.url ?? null });
-  const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, reports, samplesDir: join(opts.resourcesDir, 'sample-runs') });
+  const sync = createSync({ store, hub, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, log });
+  const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, reports, sync, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
   const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);
   let server: RunningServer | null = null;
@@ -79,11 +81,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       writeServerFile(opts.dataDir, { url: server.url, port: server.port, pid: process.pid });
     }
   } catch (e) {
+    await sync.close();
     await watch.close();
     store.close();
     throw e;
   }
   datasets.start();
+  sync.push.resume();
+  sync.pull.startFollowing();
   return {
     store,
     hub,
@@ -103,6 +108,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await watch.close();
       await datasets.close();
       await promotions.close();
+      await sync.close();
       await reports.idle();
       hub.flush();
       hub.close();

@@ -21,6 +21,7 @@ import type { RegistrySettings } from '../promotion/registry-settings';
 import type { PromotionService } from '../promotion/promotion-service';
 import type { ReportExports } from '../report/report-exports';
 import { createReportHandlers } from './report-handlers';
+import { createSyncHandlers, type SyncServices } from './sync-handlers';
 
 /** The folder-watching side of the core, as the API sees it. */
 export interface WatchControl {
@@ -41,6 +42,7 @@ export interface HandlerDeps {
   registries: RegistrySettings;
   promotions: PromotionService;
   reports: ReportExports;
+  sync: SyncServices;
   now?: () => number;
 }
 
@@ -117,5 +119,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createLineageHandlers(store),
     ...createPromotionHandlers(store, deps.registries, deps.promotions),
     ...createReportHandlers(deps.reports),
+    ...createSyncHandlers(deps.sync),
   };
 }

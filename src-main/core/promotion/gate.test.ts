@@ -22,6 +22,7 @@ function run(id: string, metrics: Record<string, number>, params: Record<string,
     tags: {},
     metrics: Object.entries(metrics).map(([key, last]) => ({ key, count: 1, last, lastStep: 0, lastTimestamp: 0, min: last, max: last, minStep: 0, maxStep: 0 })),
     newerDataAvailable: false,
+    sync: null,
   };
 }
 

@@ -19,19 +19,19 @@ export interface RegistryInput {
 }
 
 /** http(s) only, and no credentials in the URL: they would be stored and shown in the clear. */
-export function checkRegistryUrl(url: string): void {
+export function checkServerUrl(url: string, what: 'Registry' | 'Remote' = 'Registry'): void {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new ApiError('INVALID_PARAMETER_VALUE', 'Registry URL is not a URL');
+    throw new ApiError('INVALID_PARAMETER_VALUE', `${what} URL is not a URL`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ApiError('INVALID_PARAMETER_VALUE', `Registry URL must be http:// or https://, not ${parsed.protocol}`);
+    throw new ApiError('INVALID_PARAMETER_VALUE', `${what} URL must be http:// or https://, not ${parsed.protocol}`);
   }
   if (parsed.username || parsed.password) {
     // The message does not repeat the URL: it holds a credential.
-    throw new ApiError('INVALID_PARAMETER_VALUE', 'Registry URL must not hold credentials; give the username and secret separately');
+    throw new ApiError('INVALID_PARAMETER_VALUE', `${what} URL must not hold credentials; give the username and secret separately`);
   }
 }
 
@@ -54,7 +54,7 @@ export class RegistrySettings {
   }
 
   save(input: RegistryInput): RegistryConfig {
-    checkRegistryUrl(input.url);
+    checkServerUrl(input.url);
     const url = input.url.replace(/\/+$/, '');
     // The secret first: a registry row never exists claiming a secret that failed to be kept.
     if (input.secret !== undefined) this.secrets.set(input.name, input.secret === '' ? null : input.secret);

@@ -11,16 +11,31 @@ export interface SecretStore {
   set(registry: string, secret: string | null): void;
 }
 
-/** `RUNLENS_REGISTRY_<NAME>_SECRET`: the name upper-cased, anything not a letter or digit as `_`. */
-export function secretEnvName(registry: string): string {
-  return `RUNLENS_REGISTRY_${registry.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_SECRET`;
+/** What a secret belongs to: a model registry, or a team remote (an MLflow tracking server). */
+export type SecretOwner = 'REGISTRY' | 'REMOTE';
+
+/** `RUNLENS_REGISTRY_<NAME>_SECRET` (or `RUNLENS_REMOTE_…`): the name upper-cased, anything not a letter or digit as `_`. */
+export function secretEnvName(name: string, owner: SecretOwner = 'REGISTRY'): string {
+  return `RUNLENS_${owner}_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_SECRET`;
 }
 
 /** Environment variables (a CI pipeline's secrets) take precedence over what a store keeps. */
-export function withEnvOverride(inner: SecretStore, env: NodeJS.ProcessEnv = process.env): SecretStore {
+export function withEnvOverride(inner: SecretStore, env: NodeJS.ProcessEnv = process.env, owner: SecretOwner = 'REGISTRY'): SecretStore {
   return {
-    get: (registry) => env[secretEnvName(registry)] || inner.get(registry),
-    set: (registry, secret) => inner.set(registry, secret),
+    get: (name) => env[secretEnvName(name, owner)] || inner.get(name),
+    set: (name, secret) => inner.set(name, secret),
+  };
+}
+
+/**
+ * The secrets of one kind of owner kept in a store shared with others, under `<prefix><name>`:
+ * remotes keep theirs as `remote:<name>` beside the registries' (whose names hold no `:`), so
+ * the desktop app's one OS-encrypted file holds both.
+ */
+export function withPrefix(inner: SecretStore, prefix: string): SecretStore {
+  return {
+    get: (name) => inner.get(prefix + name),
+    set: (name, secret) => inner.set(prefix + name, secret),
   };
 }
 

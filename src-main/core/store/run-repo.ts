@@ -344,5 +344,6 @@ function toSummary(
     tags,
     metrics: series.map(toMetricSummary).sort((a, b) => byLocale.compare(a.key, b.key)),
     newerDataAvailable: staleRuns.has(r.id),
+    sync: null,
   };
 }

@@ -11,6 +11,7 @@ import { ViewRepo } from './view-repo';
 import { RegistryRepo } from './registry-repo';
 import { PromotionRepo } from './promotion-repo';
 import { SeqMarkRepo } from './seq-mark-repo';
+import { RemoteRepo } from './remote-repo';
 import { StaleRuns } from '../lineage/stale-runs';
 
 /** The system of record: one SQLite file and the repositories over it. */
@@ -27,6 +28,7 @@ export interface Store {
   views: ViewRepo;
   registries: RegistryRepo;
   promotions: PromotionRepo;
+  remotes: RemoteRepo;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -48,6 +50,7 @@ export function openStore(file: string): Store {
     views: new ViewRepo(db),
     registries: new RegistryRepo(db),
     promotions: new PromotionRepo(db),
+    remotes: new RemoteRepo(db),
     tx: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -20,6 +20,7 @@ export function makeRun(id: string, fields: Partial<RunSummary> = {}): RunSummar
     tags: {},
     metrics: [],
     newerDataAvailable: false,
+    sync: null,
     ...fields,
   };
 }
