@@ -12,6 +12,7 @@ import { RegistryRepo } from './registry-repo';
 import { PromotionRepo } from './promotion-repo';
 import { SeqMarkRepo } from './seq-mark-repo';
 import { RemoteRepo } from './remote-repo';
+import { SyncRepo } from './sync-repo';
 import { StaleRuns } from '../lineage/stale-runs';
 
 /** The system of record: one SQLite file and the repositories over it. */
@@ -29,6 +30,8 @@ export interface Store {
   registries: RegistryRepo;
   promotions: PromotionRepo;
   remotes: RemoteRepo;
+  /** Local runs ↔ runs on remotes. */
+  sync: SyncRepo;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -51,6 +54,7 @@ export function openStore(file: string): Store {
     registries: new RegistryRepo(db),
     promotions: new PromotionRepo(db),
     remotes: new RemoteRepo(db),
+    sync: new SyncRepo(db),
     tx: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };
