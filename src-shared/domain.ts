@@ -22,7 +22,9 @@ export type SourceKind =
   | 'keras-csv'
   | 'hf-trainer'
   /** A stage of a DVC pipeline (`dvc.yaml` + `dvc.lock`), run or not by any tracker. */
-  | 'dvc';
+  | 'dvc'
+  /** A read-only copy of a run on a team's MLflow tracking server (sourcePath: the run's page there). */
+  | 'mlflow-remote';
 
 export type LifecycleStage = 'active' | 'deleted';
 

@@ -11,7 +11,7 @@ import type { Store } from '../store/store';
 import { CONTEXT_TAG } from '../store/dataset-repo';
 import { resolveRef, type DatasetRef } from '../datasets/dataset-ref';
 import type { LocalDataset } from '../datasets/describe-local';
-import { checkExists, requireRun } from './run-writes';
+import { checkWritable, requireRun } from './run-writes';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { recordRunModel, type DeclaredModel } from '../lineage/run-models';
 
@@ -66,12 +66,12 @@ export function createDatasetHandlers(
 ): Pick<Handlers, 'addRunInputs' | 'addRunOutputs' | 'listDatasets' | 'getDataset' | 'getRunIO'> {
   /** Records resolved refs (and models, for outputs) against a run in one transaction and announces the change. */
   async function record(runId: string, role: Role, refs: readonly DatasetRef[], models: readonly DeclaredModel[] = []) {
-    checkExists(store, runId);
+    checkWritable(store, runId);
     const resolved = await resolveAll(store, role, refs);
     const at = now();
     const { ids, modelIds } = store.tx(() => {
       // The run may have been deleted while its data was being digested.
-      checkExists(store, runId);
+      checkWritable(store, runId);
       const experimentId = requireRun(store, runId).experimentId;
       return {
         ids: resolved.map(({ record: d }, i) => {
@@ -100,7 +100,7 @@ export function createDatasetHandlers(
   return {
     addRunInputs: async ({ id, inputs }) => ({ inputs: (await record(id, 'inputs', inputs)).versions }),
     addRunOutputs: async ({ id, outputs }) => {
-      checkExists(store, id);
+      checkWritable(store, id);
       const models = await locateModels(store, artifacts, id, outputs);
       const data = outputs.filter((o): o is RunOutput & { kind: 'dataset' | 'artifact' } => o.kind !== 'model');
       const { versions, modelIds } = await record(id, 'outputs', data, models);

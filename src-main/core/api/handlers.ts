@@ -6,7 +6,7 @@ import type { Store } from '../store/store';
 import type { NewPoint } from '../store/metric-point';
 import type { EventHub } from '../events/event-hub';
 import { randomRunName } from './run-names';
-import { checkExists, requireRun, writeToRun } from './run-writes';
+import { checkWritable, requireRun, writeToRun } from './run-writes';
 import { createArtifactHandlers } from './artifact-handlers';
 import { createSeriesHandlers } from './series-handlers';
 import { createViewHandlers } from './view-handlers';
@@ -101,7 +101,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     finishRun: ({ id, status }) => {
       store.tx(() => {
-        checkExists(store, id);
+        checkWritable(store, id);
         store.runs.finish(id, status ?? 'FINISHED', now());
       });
       hub.runChanged(id);

@@ -30,8 +30,20 @@ export function checkExists(store: Store, id: string): void {
   if (store.runs.lifecycle(id) === null) throw runNotFound(id);
 }
 
-/** Throws unless the run exists (RESOURCE_DOES_NOT_EXIST) and is active (MLflow's rule for writes). */
+/**
+ * Throws unless the run exists and takes writes: a run pulled from a remote is a read-only copy
+ * (PERMISSION_DENIED), its data the remote's. Every write to a run's data passes here; deleting
+ * a copy (lifecycle) does not, and stays allowed.
+ */
+export function checkWritable(store: Store, id: string): void {
+  checkExists(store, id);
+  const pulled = store.sync.linksOf(id).find((l) => l.direction === 'pull');
+  if (pulled) throw new ApiError('PERMISSION_DENIED', `Run ${id} is a read-only copy of run ${pulled.remoteRunId} on remote '${pulled.remote}'`);
+}
+
+/** Throws unless the run takes writes (checkWritable) and is active (MLflow's rule for writes). */
 export function checkActive(store: Store, id: string): void {
+  checkWritable(store, id);
   const stage = store.runs.lifecycle(id);
   if (stage === null) throw runNotFound(id);
   if (stage !== 'active') {

@@ -2,7 +2,7 @@
 // tracking API's artifacts/list. Bodies are raw bytes, so these handlers see the request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
-import { requireRun } from '../api/run-writes';
+import { checkWritable, requireRun } from '../api/run-writes';
 import { listDir } from '../artifacts/artifact-store';
 import type { MlflowContext } from './mlflow-context';
 import type { Fields } from './mlflow-fields';
@@ -22,8 +22,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export const artifactsApi = {
   async upload(ctx: MlflowContext, path: string, req: IncomingMessage, res: ServerResponse) {
+    const owner = writableOwner(ctx, path);
     await ctx.artifacts.put(path, req);
-    const owner = ownerRun(ctx, path);
     if (owner) ctx.hub.runChanged(owner);
     sendJson(res, 200, {});
   },
@@ -46,8 +46,8 @@ export const artifactsApi = {
   },
 
   async remove(ctx: MlflowContext, path: string) {
+    const owner = writableOwner(ctx, path);
     await ctx.artifacts.delete(path);
-    const owner = ownerRun(ctx, path);
     if (owner) ctx.hub.runChanged(owner);
     return {};
   },
@@ -73,4 +73,11 @@ function ownerRun(ctx: MlflowContext, path: string): string | null {
   const [, second, third] = path.split('/');
   if (second === 'models' && third) return ctx.store.models.get(third)?.sourceRunId ?? null;
   return second && ctx.store.runs.exists(second) ? second : null;
+}
+
+/** ownerRun, refusing a write into a run that is a read-only copy of a remote run. */
+function writableOwner(ctx: MlflowContext, path: string): string | null {
+  const owner = ownerRun(ctx, path);
+  if (owner) checkWritable(ctx.store, owner);
+  return owner;
 }

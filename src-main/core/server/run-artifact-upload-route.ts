@@ -5,7 +5,7 @@ import { ApiError } from '../../../src-shared/errors';
 import type { EventHub } from '../events/event-hub';
 import type { Store } from '../store/store';
 import type { ArtifactStore } from '../artifacts/artifact-store';
-import { requireRun } from '../api/run-writes';
+import { checkWritable, requireRun } from '../api/run-writes';
 import { decodePath } from './decode-path';
 import type { ExtraRoutes } from './http-server';
 import { sendJson } from './respond';
@@ -17,6 +17,7 @@ export function createRunArtifactUploadRoute(deps: { store: Store; hub: EventHub
 
   /** The run's artifact folder; a run created over the native API gets the one MLflow's runs get on its first upload. */
   function folderOf(runId: string): string {
+    checkWritable(store, runId);
     const run = requireRun(store, runId);
     if (run.artifactUri === null) {
       const uri = artifacts.runArtifactUri(run.experimentId, run.id);

@@ -72,6 +72,7 @@ export class MetricStore {
       ),
       chunks: chunkQueries(db, 'steps, timestamps, vals'),
       stepValueChunks: chunkQueries(db, 'steps, NULL AS timestamps, vals'),
+      dropSeries: db.prepare<[string, string]>('DELETE FROM metric_series WHERE run_id = ? AND key = ?'),
       seriesInfo: db.prepare<[string, string], { id: number; count: number; ordered: number }>(
         'SELECT id, count, ordered FROM metric_series WHERE run_id = ? AND key = ?',
       ),
@@ -88,6 +89,11 @@ export class MetricStore {
     }
     for (const [key, list] of byKey) this.appendSeries(runId, key, list);
     return [...byKey.keys()];
+  }
+
+  /** Removes a run's series of one key, points and summary (its chunks go by cascade); false when there was none. */
+  dropSeries(runId: string, key: string): boolean {
+    return this.q.dropSeries.run(runId, key).changes > 0;
   }
 
   private appendSeries(runId: string, key: string, logged: NewPoint[]): void {

@@ -13,6 +13,7 @@ const KIND_LABELS: Record<RunSummary['sourceKind'], string> = {
   'hf-trainer': 'Hugging Face Trainer state',
   'runlens-folder': 'Run folder',
   dvc: 'DVC pipeline stage',
+  'mlflow-remote': 'Team remote (MLflow)',
 };
 
 /** Where a run came from, for the header: the kind, and the file or folder when there is one. */
