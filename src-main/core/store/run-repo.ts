@@ -5,6 +5,8 @@ import type { Db } from './open-db';
 import type { SeriesSummaryColumns } from './metric-point';
 import type { ExperimentRepo, ViewType } from './experiment-repo';
 import type { StaleRuns } from '../lineage/stale-runs';
+import type { RunSync } from '../../../src-shared/sync';
+import { metaDigest, SyncRepo, type LinkState } from './sync-repo';
 
 interface RunRow {
   id: string;
@@ -70,12 +72,15 @@ const IDS_IN_JSON = '(SELECT value FROM json_each(?))';
 /** Runs, params and tags. Writers run inside the caller's transaction. */
 export class RunRepo {
   private readonly q;
+  /** Each run's links to remotes, for the sync state its summary shows. */
+  private readonly links: SyncRepo;
 
   constructor(
     db: Db,
     private readonly experiments: ExperimentRepo,
     private readonly staleRuns: StaleRuns,
   ) {
+    this.links = new SyncRepo(db);
     this.q = {
       runExists: db.prepare<[string], { id: string }>('SELECT id FROM runs WHERE id = ?'),
       startTimeOf: db.prepare<[string], { start_time: number }>('SELECT start_time FROM runs WHERE id = ?'),
@@ -248,7 +253,9 @@ export class RunRepo {
   summary(id: string): RunSummary | null {
     const row = this.q.run.get(id);
     if (!row) return null;
-    return toSummary(row, toRecord(this.q.paramsOf.all(id)), toRecord(this.q.tagsOf.all(id)), this.q.seriesOf.all(id), this.staleRuns.current());
+    const summary = toSummary(row, toRecord(this.q.paramsOf.all(id)), toRecord(this.q.tagsOf.all(id)), this.q.seriesOf.all(id), this.staleRuns.current());
+    summary.sync = syncOf(summary, this.links.linkStates([id]));
+    return summary;
   }
 
   /**
@@ -272,7 +279,13 @@ export class RunRepo {
     const paramsOf = new Map(params.map((p) => [p.run_id, p.kv]));
     const tagsOf = new Map(tags.map((t) => [t.run_id, t.kv]));
     const stale = this.staleRuns.current();
-    return rows.map((r) => toSummary(r, parseRecord(paramsOf.get(r.id)), parseRecord(tagsOf.get(r.id)), series.get(r.id) ?? [], stale));
+    const links = groupLinks(only ? this.links.linkStates(rows.map((r) => r.id)) : this.links.linkStates());
+    return rows.map((r) => {
+      const summary = toSummary(r, parseRecord(paramsOf.get(r.id)), parseRecord(tagsOf.get(r.id)), series.get(r.id) ?? [], stale);
+      const own = links.get(r.id);
+      if (own) summary.sync = syncOf(summary, own);
+      return summary;
+    });
   }
 }
 
@@ -298,6 +311,42 @@ function groupBy<T extends { run_id: string }>(rows: T[]): Map<string, T[]> {
     list.push(row);
   }
   return out;
+}
+
+function groupLinks(links: LinkState[]): Map<string, LinkState[]> {
+  const out = new Map<string, LinkState[]>();
+  for (const l of links) {
+    let list = out.get(l.runId);
+    if (!list) out.set(l.runId, (list = []));
+    list.push(l);
+  }
+  return out;
+}
+
+/**
+ * The sync state a run shows: a pulled copy is `remote`; a pushed run shows its most recently
+ * synced push, `behind` when the run now holds points past the marks, other params/tags, more
+ * inputs or another status than that push sent (or the push never completed).
+ */
+function syncOf(run: RunSummary, links: LinkState[]): RunSync | null {
+  const pulled = links.find((l) => l.direction === 'pull');
+  const link = pulled ?? [...links].sort((a, b) => (b.syncedAt ?? 0) - (a.syncedAt ?? 0))[0];
+  if (!link) return null;
+  const behind =
+    link.syncedAt === null ||
+    link.pointsBehind ||
+    link.pushed.inputs !== link.inputs ||
+    link.pushed.status !== run.status ||
+    link.pushed.meta !== metaDigest(run.params, run.tags);
+  return {
+    state: pulled ? 'remote' : behind ? 'behind' : 'pushed',
+    remote: link.remote,
+    remoteRunId: link.remoteRunId,
+    remoteExperimentId: link.remoteExperimentId,
+    live: link.live,
+    syncedAt: link.syncedAt,
+    error: link.error,
+  };
 }
 
 /** Own properties for every key, as JSON.parse makes them (a key named `__proto__` included). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SyncDirection } from '../../../src-shared/sync';
 import type { Db } from './open-db';
 
@@ -35,6 +36,56 @@ const fromRow = (r: LinkRow): RemoteRunLink => ({
   error: r.error,
 });
 
+/** How many points of a key the remote is known to hold; `inFlight` while a batch's outcome is unknown. */
+export interface PushMark {
+  pushed: number;
+  inFlight: boolean;
+}
+
+/** A file the remote holds, as it was when pushed. */
+export interface PushedFile {
+  size: number;
+  mtimeMs: number;
+}
+
+/** What the last push of a run sent besides points and files; null before the first. */
+export interface PushedState {
+  meta: string | null;
+  inputs: number | null;
+  status: string | null;
+}
+
+/** A digest of a run's params and tags: a run whose digest differs from the pushed one is behind. */
+export function metaDigest(params: Record<string, string>, tags: Record<string, string>): string {
+  const sorted = (r: Record<string, string>) => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha1').update(JSON.stringify([sorted(params), sorted(tags)])).digest('base64url');
+}
+
+/** A link as the runs table needs it, with what changed locally since the last push. */
+export interface LinkState extends RemoteRunLink {
+  pushed: PushedState;
+  /** Some metric series holds more points than its mark. */
+  pointsBehind: boolean;
+  /** How many dataset inputs the run has now. */
+  inputs: number;
+}
+
+interface LinkStateRow extends LinkRow {
+  pushed_meta: string | null;
+  pushed_inputs: number | null;
+  pushed_status: string | null;
+  points_behind: number;
+  inputs: number;
+}
+
+// One query for the links of every (or some) runs: the bulk run list adds no per-run query.
+const LINK_STATES = `SELECT rr.*,
+    CASE WHEN rr.direction = 'push' THEN EXISTS (
+      SELECT 1 FROM metric_series s LEFT JOIN remote_push_marks m ON m.run_id = s.run_id AND m.remote = rr.remote AND m.key = s.key
+      WHERE s.run_id = rr.run_id AND s.count > coalesce(m.pushed, 0)) ELSE 0 END AS points_behind,
+    CASE WHEN rr.direction = 'push' THEN (SELECT count(*) FROM run_inputs i WHERE i.run_id = rr.run_id) ELSE 0 END AS inputs
+  FROM remote_runs rr`;
+
 /** Which local run is which run on which remote (migration 0010). Writers run inside the caller's transaction. */
 export class SyncRepo {
   private readonly q;
@@ -53,6 +104,30 @@ export class SyncRepo {
       setLive: db.prepare<[number, string, string]>('UPDATE remote_runs SET live = ? WHERE run_id = ? AND remote = ?'),
       synced: db.prepare<[number, string, string]>('UPDATE remote_runs SET synced_at = ?, error = NULL WHERE run_id = ? AND remote = ?'),
       failed: db.prepare<[string, string, string]>('UPDATE remote_runs SET error = ? WHERE run_id = ? AND remote = ?'),
+      marks: db.prepare<[string, string], { key: string; pushed: number; in_flight: number }>(
+        'SELECT key, pushed, in_flight FROM remote_push_marks WHERE run_id = ? AND remote = ?',
+      ),
+      inFlight: db.prepare<[string, string, string]>(
+        `INSERT INTO remote_push_marks (run_id, remote, key, pushed, in_flight) VALUES (?, ?, ?, 0, 1)
+         ON CONFLICT (run_id, remote, key) DO UPDATE SET in_flight = 1`,
+      ),
+      setMark: db.prepare<[string, string, string, number]>(
+        `INSERT INTO remote_push_marks (run_id, remote, key, pushed, in_flight) VALUES (?, ?, ?, ?, 0)
+         ON CONFLICT (run_id, remote, key) DO UPDATE SET pushed = excluded.pushed, in_flight = 0`,
+      ),
+      files: db.prepare<[string, string], { path: string; size: number; mtime_ms: number }>(
+        'SELECT path, size, mtime_ms FROM remote_pushed_artifacts WHERE run_id = ? AND remote = ?',
+      ),
+      filePushed: db.prepare<[string, string, string, number, number]>(
+        `INSERT INTO remote_pushed_artifacts (run_id, remote, path, size, mtime_ms) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (run_id, remote, path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms`,
+      ),
+      pushedState: db.prepare<[string, string], { pushed_meta: string | null; pushed_inputs: number | null; pushed_status: string | null }>(
+        'SELECT pushed_meta, pushed_inputs, pushed_status FROM remote_runs WHERE run_id = ? AND remote = ?',
+      ),
+      setPushed: db.prepare('UPDATE remote_runs SET pushed_meta = @meta, pushed_inputs = @inputs, pushed_status = @status WHERE run_id = @run_id AND remote = @remote'),
+      allStates: db.prepare<[], LinkStateRow>(LINK_STATES),
+      someStates: db.prepare<[string], LinkStateRow>(`${LINK_STATES} WHERE rr.run_id IN (SELECT value FROM json_each(?))`),
     };
   }
 
@@ -97,5 +172,53 @@ export class SyncRepo {
 
   markFailed(runId: string, remote: string, error: string): void {
     this.q.failed.run(error, runId, remote);
+  }
+
+  /** Per metric key, how many points the remote holds (keys never pushed are absent). */
+  marks(runId: string, remote: string): Map<string, PushMark> {
+    return new Map(this.q.marks.all(runId, remote).map((m) => [m.key, { pushed: m.pushed, inFlight: m.in_flight === 1 }]));
+  }
+
+  /** A batch of the key is about to go out: until `setMark`, its outcome counts as unknown. */
+  markInFlight(runId: string, remote: string, key: string): void {
+    this.q.inFlight.run(runId, remote, key);
+  }
+
+  /** The remote holds the key's first `pushed` points (and no batch of it is in flight). */
+  setMark(runId: string, remote: string, key: string, pushed: number): void {
+    this.q.setMark.run(runId, remote, key, pushed);
+  }
+
+  pushedFiles(runId: string, remote: string): Map<string, PushedFile> {
+    return new Map(this.q.files.all(runId, remote).map((f) => [f.path, { size: f.size, mtimeMs: f.mtime_ms }]));
+  }
+
+  filePushed(runId: string, remote: string, path: string, file: PushedFile): void {
+    this.q.filePushed.run(runId, remote, path, file.size, file.mtimeMs);
+  }
+
+  pushedState(runId: string, remote: string): PushedState {
+    const r = this.q.pushedState.get(runId, remote);
+    return { meta: r?.pushed_meta ?? null, inputs: r?.pushed_inputs ?? null, status: r?.pushed_status ?? null };
+  }
+
+  /** Records what a push sent; a field left undefined keeps its stored value. */
+  setPushedState(runId: string, remote: string, state: Partial<PushedState>): void {
+    const now = this.pushedState(runId, remote);
+    const meta = state.meta !== undefined ? state.meta : now.meta;
+    const inputs = state.inputs !== undefined ? state.inputs : now.inputs;
+    const status = state.status !== undefined ? state.status : now.status;
+    this.q.setPushed.run({ run_id: runId, remote, meta, inputs, status });
+  }
+
+  /** Every link of every run (or of the runs named), with what is newer locally than the last push. */
+  linkStates(runIds?: readonly string[]): LinkState[] {
+    const rows = runIds ? this.q.someStates.all(JSON.stringify(runIds)) : this.q.allStates.all();
+    return rows.map((r) => ({
+      ...fromRow(r),
+      pushed: { meta: r.pushed_meta, inputs: r.pushed_inputs, status: r.pushed_status },
+      pointsBehind: r.points_behind === 1,
+      inputs: r.inputs,
+    }));
   }
 }

@@ -7,7 +7,11 @@ import type { Migration } from './migrate';
  * `remote_runs` maps a local run to its run on a remote, either way: `push` (the local run is
  * the original) or `pull` (a read-only copy of a remote run). `remote_push_marks` holds, per
  * metric key, how many of the local series' points (in the order they were stored) the remote
- * is known to hold; `remote_pushed_artifacts` the files it holds. A push resumes from them.
+ * is known to hold, and `in_flight` = 1 while a batch of that key was sent without a known
+ * outcome (the next push first asks the remote how many it holds); `remote_pushed_artifacts`
+ * the files it holds (by size and mtime). A push resumes from them. `pushed_meta` (a digest of
+ * params and tags), `pushed_inputs` (how many dataset inputs) and `pushed_status` are what the
+ * last push sent: a run whose values differ is behind.
  * `remote_follows` lists remote experiments whose runs are pulled as they appear and change.
  */
 export const migration0010: Migration = {
@@ -31,6 +35,9 @@ export const migration0010: Migration = {
         live INTEGER NOT NULL DEFAULT 0,
         synced_at INTEGER,
         error TEXT,
+        pushed_meta TEXT,
+        pushed_inputs INTEGER,
+        pushed_status TEXT,
         PRIMARY KEY (run_id, remote)
       ) WITHOUT ROWID;
       CREATE UNIQUE INDEX remote_runs_by_remote_id ON remote_runs (remote, remote_run_id);
@@ -39,6 +46,7 @@ export const migration0010: Migration = {
         remote TEXT NOT NULL,
         key TEXT NOT NULL,
         pushed INTEGER NOT NULL,
+        in_flight INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (run_id, remote, key),
         FOREIGN KEY (run_id, remote) REFERENCES remote_runs (run_id, remote) ON DELETE CASCADE
       ) WITHOUT ROWID;
