@@ -103,12 +103,13 @@ def start_runlens(workdir: Path, timeout: float = 60) -> Server:
     raise _fail("runlens", proc, workdir, f"no URL and token on stdout within {timeout}s")
 
 
-def start_mlflow_server(workdir: Path, timeout: float = 120) -> Server:
-    """A real `mlflow server` on SQLite. Since MLflow 2, --serve-artifacts is the default: runs get
-    `mlflow-artifacts:/…` URIs and the server proxies them to --artifacts-destination, which is the
-    same route shape Runlens implements."""
+def start_mlflow_server(workdir: Path, timeout: float = 120, backend_store_uri: str | None = None, port: int | None = None) -> Server:
+    """A real `mlflow server` on SQLite (or `backend_store_uri`: e2e/team_sync passes PostgreSQL,
+    and a `port` to come back on after a kill). Since MLflow 2, --serve-artifacts is the default:
+    runs get `mlflow-artifacts:/…` URIs and the server proxies them to --artifacts-destination,
+    which is the same route shape Runlens implements."""
     workdir.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = port or _free_port()
     mlflow_bin = shutil.which("mlflow", path=str(VENV_BIN)) or "mlflow"
     env = dict(os.environ)
     env.pop("MLFLOW_TRACKING_URI", None)
@@ -117,7 +118,7 @@ def start_mlflow_server(workdir: Path, timeout: float = 120) -> Server:
     env["MLFLOW_DISABLE_TELEMETRY"] = "true"
     cmd = [
         mlflow_bin, "server",
-        "--backend-store-uri", f"sqlite:///{workdir / 'mlflow.db'}",
+        "--backend-store-uri", backend_store_uri or f"sqlite:///{workdir / 'mlflow.db'}",
         "--artifacts-destination", str(workdir / "artifacts"),
         "--host", "127.0.0.1",
         "--port", str(port),
