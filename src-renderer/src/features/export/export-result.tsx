@@ -4,10 +4,11 @@ import { formatBytes } from '../../../../src-shared/format';
 import type { ReportDone, ReportProgress } from '../../../../src-shared/report-export';
 import { errorMessage } from '../../api/api-errors';
 import { ErrorBanner } from '../../components/error-banner';
+import { ProgressBar } from '../../components/progress-bar';
 import { DELIVERY_LABEL, deliverExport } from './deliver-export';
 
 export function ExportProgress({ progress }: { progress: ReportProgress | null }) {
-  const value = progress && progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0;
+  const value = progress && progress.total > 0 ? progress.done / progress.total : 0;
   return (
     <div className="export-progress" data-testid="export-progress">
       <div className="export-progress__phase">
@@ -18,9 +19,7 @@ export function ExportProgress({ progress }: { progress: ReportProgress | null }
           </span>
         )}
       </div>
-      <div className="export-bar" role="progressbar" aria-label="Export" aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
-        <div className="export-bar__fill" style={{ width: `${value}%` }} />
-      </div>
+      <ProgressBar value={value} label="Export" />
     </div>
   );
 }
