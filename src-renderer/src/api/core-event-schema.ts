@@ -12,6 +12,13 @@ const runShape = z.looseObject({
   metrics: z.array(z.looseObject({ key: z.string() })),
 });
 
+// The fields every push or pull event carries.
+const syncCounts = {
+  jobId: z.string(),
+  direction: z.enum(['push', 'pull']),
+  remote: z.string(),
+};
+
 const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.updated'), data: z.object({ run: runShape }) }),
   z.object({
@@ -39,6 +46,30 @@ const eventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('report.done'),
     data: z.object({ exportId: z.string(), files: z.array(z.object({ name: z.string(), bytes: z.number() })), error: z.string().optional() }),
+  }),
+  z.object({
+    type: z.literal('sync.progress'),
+    data: z.looseObject({
+      ...syncCounts,
+      runsDone: z.number(),
+      runsTotal: z.number(),
+      points: z.number(),
+      pointsTotal: z.number(),
+      bytes: z.number(),
+      bytesTotal: z.number(),
+      currentRun: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('sync.done'),
+    data: z.looseObject({
+      ...syncCounts,
+      outcome: z.enum(['done', 'failed', 'cancelled']),
+      runs: z.array(z.object({ localId: z.string(), remoteId: z.string() })),
+      points: z.number(),
+      bytes: z.number(),
+      error: z.string().nullable(),
+    }),
   }),
   z.object({
     type: z.literal('promotion.updated'),

@@ -9,6 +9,7 @@ import { LineagePage } from '../features/lineage/lineage-page';
 import { ModelsPage } from '../features/models/models-page';
 import { PromoteDialogHost } from '../features/promotion/promote-dialog';
 import { RegistriesPage } from '../features/promotion/registries-page';
+import { TeamPage } from '../features/team/team-page';
 import { useRunsStore } from '../stores/runs-store';
 import { startLiveUpdates } from './live-updates';
 import { useApplyTheme } from './theme';
@@ -38,6 +39,7 @@ export function App() {
         {route.page === 'lineage' && <LineagePage focus={route.focus} query={route.q} theme={theme} />}
         {route.page === 'models' && <ModelsPage outcome={route.outcome} />}
         {route.page === 'registries' && <RegistriesPage />}
+        {route.page === 'team' && <TeamPage remote={route.remote} experiment={route.experiment} />}
       </main>
       <PromoteDialogHost />
     </div>

@@ -16,6 +16,8 @@ import { useRunQueryStore } from '../stores/run-query-store';
 import { useRunsStore } from '../stores/runs-store';
 import { useSeriesStore } from '../stores/series-store';
 import { useSourcesStore } from '../stores/sources-store';
+import { useSyncJobsStore } from '../stores/sync-jobs-store';
+import { syncEnded } from './sync-ended';
 
 export function startLiveUpdates(): () => void {
   const pending = new Map<string, RunSummary>();
@@ -74,6 +76,13 @@ export function startLiveUpdates(): () => void {
         case 'report.done':
           useExportsStore.getState().finished(event.data);
           break;
+        case 'sync.progress':
+          useSyncJobsStore.getState().progressed(event.data);
+          break;
+        case 'sync.done':
+          useSyncJobsStore.getState().finished(event.data);
+          syncEnded(event.data);
+          break;
       }
     },
     onState: (state) => useConnectionStore.getState().setState(state),
@@ -88,6 +97,7 @@ export function startLiveUpdates(): () => void {
       useLineageStore.getState().changed();
       usePromotionsStore.getState().refetch();
       void useExportsStore.getState().refetch();
+      void useSyncJobsStore.getState().refetch();
     },
   });
 

@@ -2,6 +2,7 @@ import { useConnectionStore } from '../stores/connection-store';
 import { useUiStore, type Theme } from '../stores/ui-store';
 import type { Route } from '../lib/hash-router';
 import { routeHref } from '../lib/hash-router';
+import { SyncStatus } from '../features/sync/sync-status';
 import './top-bar.css';
 
 const CONNECTION_LABELS = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…' } as const;
@@ -37,6 +38,14 @@ export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
         <a href={routeHref({ page: 'models', outcome: null })} aria-current={route.page === 'models' ? 'page' : undefined} data-testid="nav-models">
           Models
         </a>
+        <a
+          href={routeHref({ page: 'team', remote: null, experiment: null })}
+          aria-current={route.page === 'team' ? 'page' : undefined}
+          title="Team: the MLflow tracking servers runs are pushed to and pulled from"
+          data-testid="nav-team"
+        >
+          Team
+        </a>
         {route.page === 'run' && (
           <>
             <span className="top-bar__crumb" aria-hidden>
@@ -65,6 +74,7 @@ export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
         )}
       </nav>
       <div className="top-bar__spacer" />
+      <SyncStatus />
       <span className={`connection connection--${connection}`} data-testid="connection-indicator" data-state={connection}>
         <span className="connection__dot" aria-hidden />
         {CONNECTION_LABELS[connection]}

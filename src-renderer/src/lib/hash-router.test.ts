@@ -13,6 +13,9 @@ describe('hash routes', () => {
       { page: 'models', outcome: null },
       { page: 'models', outcome: 'failed' },
       { page: 'registries' },
+      { page: 'team', remote: null, experiment: null },
+      { page: 'team', remote: 'team-mlflow', experiment: null },
+      { page: 'team', remote: 'a b&c', experiment: '12' },
     ];
     for (const route of routes) {
       expect(parseRoute(routeHref(route))).toEqual(route);

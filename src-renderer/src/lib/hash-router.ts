@@ -15,7 +15,9 @@ export type Route =
   | { page: 'lineage'; focus: string | null; q: string }
   /** Every promotion record; `outcome` filters them (`#/models?outcome=failed`). */
   | { page: 'models'; outcome: PromotionOutcome | null }
-  | { page: 'registries' };
+  | { page: 'registries' }
+  /** Team remotes; `remote` and `experiment` pick what the browser shows (`#/team?remote=x&experiment=3`). */
+  | { page: 'team'; remote: string | null; experiment: string | null };
 
 const OUTCOMES: readonly PromotionOutcome[] = ['verified', 'failed', 'blocked', 'cancelled', 'running'];
 
@@ -49,6 +51,12 @@ export function parseRoute(hash: string): Route {
     return { page: 'models', outcome: OUTCOMES.find((o) => o === outcome) ?? null };
   }
   if (/^#\/settings\/registries(?:[/?#]|$)/.test(hash)) return { page: 'registries' };
+  const team = /^#\/team(?:\?(.*))?$/.exec(hash);
+  if (team) {
+    const params = new URLSearchParams(team[1] ?? '');
+    const remote = params.get('remote') || null;
+    return { page: 'team', remote, experiment: (remote && params.get('experiment')) || null };
+  }
   const dataset = /^#\/datasets\/([^?#]+)/.exec(hash);
   const datasetName = dataset?.[1] ? decodeSegments(dataset[1]) : null;
   if (datasetName) return { page: 'dataset', name: datasetName };
@@ -75,6 +83,13 @@ export function routeHref(route: Route): string {
       return route.outcome ? `#/models?outcome=${route.outcome}` : '#/models';
     case 'registries':
       return '#/settings/registries';
+    case 'team': {
+      const params = new URLSearchParams();
+      if (route.remote) params.set('remote', route.remote);
+      if (route.remote && route.experiment) params.set('experiment', route.experiment);
+      const query = params.toString();
+      return query ? `#/team?${query}` : '#/team';
+    }
     case 'dataset':
       return `#/datasets/${datasetPath(route.name)}`;
     default:

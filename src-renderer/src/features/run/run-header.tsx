@@ -7,6 +7,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { formatDateTimeSeconds } from '../../../../src-shared/format';
 import { routeHref } from '../../lib/hash-router';
 import { PromoteModelButton } from '../promotion/promote-model-button';
+import { RunSyncNote } from '../sync/run-sync-note';
 import { CompareWith } from './compare-with';
 import { sourceLabel } from './source-label';
 
@@ -26,6 +27,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
  */
 export function RunHeader({ run, outdated, hasLineage, models }: { run: RunSummary; outdated?: string; hasLineage: boolean; models: RunModelOutput[] }) {
   const source = sourceLabel(run);
+  // A pulled copy is someone else's run, read-only here: nothing is promoted from it.
+  const readOnly = run.sync?.state === 'remote';
   return (
     <header className="run-header" data-testid="run-header">
       <div className="run-header__title">
@@ -44,10 +47,11 @@ export function RunHeader({ run, outdated, hasLineage, models }: { run: RunSumma
               Show in lineage
             </a>
           )}
-          {models.length > 0 && <PromoteModelButton runId={run.id} models={models} />}
+          {models.length > 0 && !readOnly && <PromoteModelButton runId={run.id} models={models} />}
           <CompareWith runId={run.id} />
         </div>
       </div>
+      {run.sync && <RunSyncNote run={{ ...run, sync: run.sync }} />}
       <dl className="run-header__fields">
         <Field label="Experiment">{run.experiment}</Field>
         <Field label="Run id">

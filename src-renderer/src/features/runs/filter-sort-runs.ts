@@ -1,6 +1,7 @@
 // The runs table's filter and sort: pure functions of the runs and the UI's choices.
 import type { RunSummary } from '../../../../src-shared/domain';
 import type { SortOrder } from '../../stores/ui-store';
+import { syncSearchTerms } from '../sync/sync-state';
 import { columnById, sortValue } from './run-columns';
 
 const searchText = new WeakMap<RunSummary, string>();
@@ -11,7 +12,7 @@ function haystack(run: RunSummary): string {
   if (text === undefined) {
     const params = Object.entries(run.params).map(([k, v]) => `${k}=${v}`);
     const tags = Object.entries(run.tags).map(([k, v]) => `${k}=${v}`);
-    text = [run.name, run.experiment, run.id, run.status, ...params, ...tags].join('\n').toLowerCase();
+    text = [run.name, run.experiment, run.id, run.status, ...params, ...tags, ...syncSearchTerms(run.sync)].join('\n').toLowerCase();
     searchText.set(run, text);
   }
   return text;

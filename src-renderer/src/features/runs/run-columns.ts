@@ -4,9 +4,10 @@
 import type { RunSummary } from '../../../../src-shared/domain';
 import { fromWire } from '../../../../src-shared/wire-number';
 import { runDurationMs } from '../../components/run-duration';
+import { syncRank } from '../sync/sync-state';
 
 export type DynamicKind = 'param' | 'tag' | 'metric';
-export type ColumnKind = 'select' | 'swatch' | 'status' | 'name' | 'experiment' | 'startTime' | 'duration' | DynamicKind;
+export type ColumnKind = 'select' | 'swatch' | 'status' | 'sync' | 'name' | 'experiment' | 'startTime' | 'duration' | DynamicKind;
 /** Which figure of a metric's series a column shows. */
 export type MetricStat = 'last' | 'min' | 'max';
 export const METRIC_STATS: readonly MetricStat[] = ['last', 'min', 'max'];
@@ -38,6 +39,7 @@ const FIXED_COLUMNS: RunColumn[] = [
   fixed('select', '', '30px', 30),
   fixed('swatch', '', '28px', 28),
   fixed('status', 'Status', '110px', 110),
+  fixed('sync', 'Sync', '92px', 92),
   fixed('name', 'Name', 'minmax(170px, 1.8fr)', 170),
   fixed('experiment', 'Experiment', 'minmax(140px, 1.5fr)', 140),
   fixed('startTime', 'Started', '112px', 112, true),
@@ -87,8 +89,10 @@ export function columnById(id: string): RunColumn | null {
  * The fixed columns, then the dynamic ones grouped by kind (params, tags, metrics) so each
  * group gets one label above it. Within a kind they keep the order given, except that one
  * metric's figures (last, min, max) sit side by side, where they are read together.
+ * The sync column shows only `withSync` (some run was pushed or pulled): until a team remote is
+ * used it would be empty.
  */
-export function buildColumns(dynamicIds: readonly string[]): RunColumn[] {
+export function buildColumns(dynamicIds: readonly string[], withSync = false): RunColumn[] {
   const dynamic = [...new Set(dynamicIds)].map(dynamicColumn).filter((c): c is RunColumn => c !== null);
   const firstOfKey = new Map<string, number>();
   dynamic.forEach((c, i) => {
@@ -96,7 +100,8 @@ export function buildColumns(dynamicIds: readonly string[]): RunColumn[] {
   });
   const rank = (c: RunColumn) => KIND_ORDER.indexOf(c.kind as DynamicKind);
   const place = (c: RunColumn) => (c.kind === 'metric' ? firstOfKey.get(c.key)! : 0);
-  return [...FIXED_COLUMNS, ...dynamic.sort((a, b) => rank(a) - rank(b) || place(a) - place(b))];
+  const fixedShown = withSync ? FIXED_COLUMNS : FIXED_COLUMNS.filter((c) => c.kind !== 'sync');
+  return [...fixedShown, ...dynamic.sort((a, b) => rank(a) - rank(b) || place(a) - place(b))];
 }
 
 /** The keys most runs have, most common first; ties go alphabetically so columns stay put. */
@@ -153,6 +158,8 @@ export function sortValue(run: RunSummary, column: RunColumn, now: number): stri
       return null;
     case 'status':
       return run.status;
+    case 'sync':
+      return syncRank(run.sync);
     case 'name':
       return run.name || null;
     case 'experiment':

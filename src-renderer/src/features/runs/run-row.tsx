@@ -6,6 +6,7 @@ import { NewerDataBadge } from '../../components/newer-data-badge';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateCompact, formatDateTimeSeconds, formatNumber } from '../../../../src-shared/format';
 import { navigate, routeHref } from '../../lib/hash-router';
+import { SyncBadge } from '../sync/sync-badge';
 import { metricValue, type RunColumn } from './run-columns';
 
 function Cell({ run, column, checked, onCheck }: { run: RunSummary; column: RunColumn; checked: boolean; onCheck: RunRowProps['onCheck'] }) {
@@ -29,6 +30,8 @@ function Cell({ run, column, checked, onCheck }: { run: RunSummary; column: RunC
       return <RunSwatch runId={run.id} />;
     case 'status':
       return <StatusBadge status={run.status} />;
+    case 'sync':
+      return run.sync && <SyncBadge sync={run.sync} />;
     case 'name':
       return (
         <>

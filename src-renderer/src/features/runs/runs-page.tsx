@@ -1,11 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBanner } from '../../components/error-banner';
 import { Skeleton } from '../../components/skeleton';
 import { useRunsStore } from '../../stores/runs-store';
+import { useSelectionStore } from '../../stores/selection-store';
 import { useSourcesStore } from '../../stores/sources-store';
 import { useUiStore } from '../../stores/ui-store';
 import { EmptyState } from '../empty-state/empty-state';
+import { PushDialog } from '../sync/push-dialog';
 import { WatchPanel } from '../watch/watch-panel';
 import { RunsTable } from './runs-table';
 import { RunsToolbar } from './runs-toolbar';
@@ -22,7 +24,15 @@ export function RunsPage() {
   const { columns, rows } = table;
   const total = table.all.length;
   const filterRef = useRef<HTMLInputElement>(null);
-  useRunsKeyboard(rows, filterRef);
+  const [pushOpen, setPushOpen] = useState(false);
+  const openPush = () => setPushOpen(true);
+  useRunsKeyboard(rows, filterRef, openPush);
+  const checked = useSelectionStore((s) => s.checked);
+  // The ticked runs; one the query or filter now hides still counts.
+  const selected = useMemo(() => {
+    const ticked = new Set(checked);
+    return table.all.filter((run) => ticked.has(run.id));
+  }, [checked, table.all]);
 
   useEffect(() => {
     void useSourcesStore.getState().load();
@@ -50,7 +60,7 @@ export function RunsPage() {
   return (
     <div className="runs-page">
       {banner}
-      <RunsToolbar table={table} filterRef={filterRef} />
+      <RunsToolbar table={table} filterRef={filterRef} onPush={openPush} />
       <div className="runs-page__body">
         {rows.length === 0 ? (
           <div className="runs-page__no-match muted" data-testid="no-match">
@@ -65,6 +75,7 @@ export function RunsPage() {
           </aside>
         )}
       </div>
+      {pushOpen && <PushDialog selected={selected} shown={rows} onClose={() => setPushOpen(false)} />}
     </div>
   );
 }

@@ -16,7 +16,7 @@ function countLabel(shown: number, total: number): string {
   return shown === total ? `${formatCount(total)} ${noun}` : `${formatCount(shown)} of ${formatCount(total)} ${noun}`;
 }
 
-export function RunsToolbar({ table, filterRef }: { table: RunTable; filterRef: RefObject<HTMLInputElement | null> }) {
+export function RunsToolbar({ table, filterRef, onPush }: { table: RunTable; filterRef: RefObject<HTMLInputElement | null>; onPush: () => void }) {
   const { rows, all, dynamicIds } = table;
   const { filter, setFilter, watchPanelOpen, toggleWatchPanel, newerDataOnly, setNewerDataOnly } = useUiStore(
     useShallow((s) => ({
@@ -97,6 +97,14 @@ export function RunsToolbar({ table, filterRef }: { table: RunTable; filterRef: 
           data-testid="compare-button"
         >
           Compare ({checked.length})
+        </button>
+        <button
+          type="button"
+          onClick={onPush}
+          title={checked.length > 0 ? `Push the ${formatCount(checked.length)} ticked runs, or others, to a team remote (p)` : 'Push runs to a team remote (p)'}
+          data-testid="push-button"
+        >
+          Push{checked.length > 0 ? ` (${formatCount(checked.length)})` : ''}…
         </button>
         <button type="button" onClick={toggleWatchPanel} aria-expanded={watchPanelOpen} data-testid="watch-panel-toggle">
           Watched folders{rootCount > 0 ? ` (${rootCount})` : ''}

@@ -1,4 +1,4 @@
-// Keyboard use of the runs table: `/` finds, j/k or arrows move, Enter opens, Esc clears.
+// Keyboard use of the runs table: `/` finds, j/k or arrows move, Enter opens, Esc clears, p pushes.
 import { useEffect, useRef, type RefObject } from 'react';
 import type { RunSummary } from '../../../../src-shared/domain';
 import { navigate } from '../../lib/hash-router';
@@ -8,10 +8,12 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-export function useRunsKeyboard(rows: RunSummary[], filterRef: RefObject<HTMLInputElement | null>) {
-  // The listener is added once; it reads the newest rows through this ref.
+export function useRunsKeyboard(rows: RunSummary[], filterRef: RefObject<HTMLInputElement | null>, onPush: () => void) {
+  // The listener is added once; it reads the newest rows and callback through these refs.
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  const pushRef = useRef(onPush);
+  pushRef.current = onPush;
 
   useEffect(() => {
     const move = (delta: number) => {
@@ -42,6 +44,11 @@ export function useRunsKeyboard(rows: RunSummary[], filterRef: RefObject<HTMLInp
           if (typing) return;
           event.preventDefault();
           move(event.key === 'j' ? 1 : -1);
+          return;
+        case 'p':
+          if (typing) return;
+          event.preventDefault();
+          pushRef.current();
           return;
         case 'ArrowDown':
         case 'ArrowUp':

@@ -31,7 +31,8 @@ export function useRunTable(): RunTable {
   // Keyed on the ids so a live update that leaves them unchanged keeps the columns.
   const columnSig = (chosenColumns.length > 0 ? chosenColumns : automatic).join('\n');
   const dynamicIds = useMemo(() => (columnSig ? columnSig.split('\n') : []), [columnSig]);
-  const columns = useMemo(() => buildColumns(dynamicIds), [dynamicIds]);
+  const withSync = useMemo(() => all.some((run) => run.sync !== null), [all]);
+  const columns = useMemo(() => buildColumns(dynamicIds, withSync), [dynamicIds, withSync]);
   const queried = useMemo(
     () => (matchIds || newerDataOnly ? all.filter((run) => (!matchIds || matchIds.has(run.id)) && (!newerDataOnly || run.newerDataAvailable)) : all),
     [all, matchIds, newerDataOnly],

@@ -1,0 +1,74 @@
+// Add or edit a remote. The secret field is write-only: the core answers whether one is stored,
+// never what it is, so editing leaves it empty and an empty field keeps the stored one. Styled
+// as the registries' form (the same fields, the same promise about the secret).
+import { useState } from 'react';
+import type { RemoteConfig } from '../../../../src-shared/sync';
+import { ErrorBanner } from '../../components/error-banner';
+import { useRemotesStore, type RemoteDraft } from '../../stores/remotes-store';
+
+const EMPTY_DRAFT: RemoteDraft = { name: '', url: '', username: '', secret: '' };
+
+export function RemoteForm({ existing, onDone }: { existing: RemoteConfig | null; onDone: (saved: string | null) => void }) {
+  const [draft, setDraft] = useState<RemoteDraft>(existing ? { ...existing, secret: '' } : EMPTY_DRAFT);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (field: keyof RemoteDraft, value: string) => setDraft((d) => ({ ...d, [field]: value }));
+
+  return (
+    <form
+      className="registry-form panel"
+      data-testid="remote-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        const name = draft.name.trim();
+        const problem = await useRemotesStore.getState().save({ ...draft, name, url: draft.url.trim(), username: draft.username.trim() });
+        setBusy(false);
+        if (problem) setError(problem);
+        else onDone(name);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onDone(null);
+      }}
+    >
+      <h2 className="section-title">{existing ? `Edit ${existing.name}` : 'Add a remote'}</h2>
+      {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+      <div className="registry-form__grid">
+        <label className="promote-field">
+          <span>Name</span>
+          <input type="text" value={draft.name} onChange={(e) => set('name', e.target.value)} disabled={!!existing} placeholder="team" required autoFocus={!existing} data-testid="remote-name" />
+        </label>
+        <label className="promote-field">
+          <span>Tracking URL</span>
+          <input type="text" value={draft.url} onChange={(e) => set('url', e.target.value)} placeholder="https://mlflow.example.com" required autoFocus={!!existing} data-testid="remote-url" />
+          <span className="muted promote-field__hint">What MLFLOW_TRACKING_URI holds for the team’s server.</span>
+        </label>
+        <label className="promote-field">
+          <span>User</span>
+          <input type="text" value={draft.username} onChange={(e) => set('username', e.target.value)} placeholder="empty for a token or no auth" autoComplete="off" data-testid="remote-username" />
+        </label>
+        <label className="promote-field">
+          <span>Password or token</span>
+          <input
+            type="password"
+            value={draft.secret}
+            onChange={(e) => set('secret', e.target.value)}
+            placeholder={existing?.hasSecret ? 'stored — leave empty to keep' : 'none'}
+            autoComplete="new-password"
+            data-testid="remote-secret"
+          />
+          <span className="muted promote-field__hint">With a user: basic auth. Alone: sent as a bearer token.</span>
+        </label>
+      </div>
+      <p className="muted registry-form__note">The password or token is stored by Runlens and never shown again, logged or exported.</p>
+      <div className="promote-dialog__buttons">
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy || !draft.name.trim() || !draft.url.trim()} data-testid="remote-save">
+          {existing ? 'Save' : 'Add remote'}
+        </button>
+      </div>
+    </form>
+  );
+}
