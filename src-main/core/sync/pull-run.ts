@@ -8,6 +8,7 @@ import { ensureExperiment } from '../watch/mlflow/apply-mlflow';
 import { fetchHistory } from './pull-metrics';
 import { downloadFile, listRemoteFiles, missingFiles, proxyPath } from './pull-artifacts';
 import { runStatus, toRecord, type RemoteRunRecord } from './remote-records';
+import { pushedFrom } from './remote-browse';
 import type { SyncDeps } from './sync-deps';
 import type { SyncJobContext } from './sync-jobs';
 
@@ -60,11 +61,12 @@ function runChanged(r: RemoteRunRecord, local: RunSummary): boolean {
 export async function pullRun(deps: SyncDeps, target: PullTarget, r: RemoteRunRecord, experimentName: string, ctx: SyncJobContext): Promise<PullOutcome> {
   const { store, artifacts } = deps;
   const remoteId = r.info.run_id;
-  const link = store.sync.byRemoteId(target.remote, remoteId);
-  if (link?.direction === 'push') {
-    ctx.finishedRun(link.runId, remoteId);
+  const original = pushedFrom(store, target.remote, r);
+  if (original !== null) {
+    ctx.finishedRun(original, remoteId);
     return 'pushed-here';
   }
+  const link = store.sync.byRemoteId(target.remote, remoteId);
   const local = link ? store.runs.summary(link.runId) : null;
   if (local && !runChanged(r, local)) {
     ctx.finishedRun(local.id, remoteId);

@@ -10,6 +10,7 @@ import { send } from '../test-support/http-client';
 import type { Core } from '../core';
 import { ArtifactStore } from '../artifacts/artifact-store';
 import { createSync } from './create-sync';
+import { SOURCE_RUN_TAG } from './push-remote';
 import type { SyncDone } from '../../../src-shared/sync';
 
 const tempDir = useTempDirs();
@@ -215,14 +216,23 @@ describe('pull from a remote MLflow server', () => {
       local.store.sync.insert({ runId: a, remote: 'team', direction: 'push', remoteRunId: a, remoteExperimentId: experimentId });
       local.store.runs.insert({ id: b, experiment: 'mine', name: 'unrelated', status: 'FINISHED', startTime: 1, endTime: 2, sourceKind: 'api', sourcePath: null });
     });
+    // A push that died before storing its link leaves a remote run tagged with its source alone.
+    local.store.tx(() => local.store.runs.insert({ id: 'orig', experiment: 'mine', name: 'half-pushed', status: 'FINISHED', startTime: 1, endTime: 2, sourceKind: 'api', sourcePath: null }));
+    const created = await call(remote, 'runs/create', { experiment_id: experimentId, start_time: 5, run_name: 'half', tags: [{ key: SOURCE_RUN_TAG, value: 'orig' }] });
+    const c = (created.run as { info: { run_id: string } }).info.run_id;
+    const listed = (await local.handlers.listRemoteRuns({ name: 'team', experimentId })).runs;
+    expect(Object.fromEntries(listed.map((r) => [r.id, r.localRunId]))).toEqual({ [a]: a, [b]: null, [c]: 'orig' });
+
     const done = await pull(local, { experimentId });
     expect(done.outcome).toBe('done');
+    expect(local.store.sync.byRemoteId('team', c)).toBeNull();
+    expect(local.store.runs.list().filter((r) => r.name === 'half')).toEqual([]);
     expect(local.store.runs.summary(a)).toMatchObject({ name: 'original', sourceKind: 'api', metrics: [] });
     expect(local.store.runs.summary(b)).toMatchObject({ name: 'unrelated', sourceKind: 'api' });
     const copy = local.store.sync.byRemoteId('team', b)!;
     expect(copy).toMatchObject({ runId: `team-${b}`, direction: 'pull' });
     expect(local.store.runs.summary(copy.runId)).toMatchObject({ name: 'beta', sourceKind: 'mlflow-remote' });
-    expect(done.runs).toEqual(expect.arrayContaining([{ localId: a, remoteId: a }, { localId: `team-${b}`, remoteId: b }]));
+    expect(done.runs).toEqual(expect.arrayContaining([{ localId: a, remoteId: a }, { localId: `team-${b}`, remoteId: b }, { localId: 'orig', remoteId: c }]));
     await local.close();
     await remote.close();
   });
@@ -260,6 +270,30 @@ describe('pull from a remote MLflow server', () => {
     expect(local.store.runs.exists('evil1')).toBe(false);
     expect(existsSync(join(localDir, 'escaped.txt'))).toBe(false);
     expect(existsSync(join(localDir, 'artifacts', 'escaped.txt'))).toBe(false);
+    fake.close();
+    await local.close();
+  });
+
+  it('cancels a pull waiting on the remote; nothing of the run is stored', async () => {
+    const local = await startTestCore(tempDir(), { port: 0 });
+    const run = { info: { run_id: 'slow1', experiment_id: '1', run_name: 'slow', status: 'RUNNING', start_time: 1, artifact_uri: '' }, data: { metrics: [{ key: 'loss', value: 1, timestamp: 1, step: 0 }] } };
+    let historyAsked = false;
+    const fake: Server = createServer((req, res) => {
+      const url = new URL(req.url!, 'http://x');
+      const answer = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (url.pathname.endsWith('/runs/get')) answer({ run });
+      else if (url.pathname.endsWith('/experiments/get')) answer({ experiment: { experiment_id: '1', name: 'slow' } });
+      else historyAsked = true; // get-history: never answered
+    });
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+    await local.handlers.saveRemote({ name: 'team', url: `http://127.0.0.1:${(fake.address() as { port: number }).port}`, username: '' });
+    const { jobId } = await local.handlers.pullRuns({ remote: 'team', runIds: ['slow1'], follow: false });
+    for (let i = 0; i < 500 && !historyAsked; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(historyAsked).toBe(true);
+    expect(await local.handlers.cancelSync({ id: jobId })).toEqual({ cancelled: true });
+    expect(await finished(local, jobId)).toMatchObject({ outcome: 'cancelled', runs: [] });
+    expect(local.store.runs.exists('slow1')).toBe(false);
+    fake.closeAllConnections();
     fake.close();
     await local.close();
   });

@@ -7,6 +7,7 @@ import { MlflowApiError, type MlflowRest } from '../registry/mlflow/mlflow-rest'
 import { RegistryError } from '../registry/registry-adapter';
 import type { Store } from '../store/store';
 import type { FollowRepo } from '../store/follow-repo';
+import { SOURCE_RUN_TAG } from './push-remote';
 import { ExperimentAnswer, ExperimentsPage, RunAnswer, RunsPage, toRecord, type RemoteExperimentRecord, type RemoteRunRecord } from './remote-records';
 
 /** A browse page: enough for a screen, one request. */
@@ -72,11 +73,23 @@ export function toRemoteExperiment(e: RemoteExperimentRecord, remote: string, fo
 }
 
 /**
- * The local run holding a remote run: a copy pulled before, or the local run it was pushed from
- * (PUSH links every run it creates, the same link a pull records).
+ * The local run a remote run was pushed from: its push link, or — when no link names it — the
+ * run its source tag names, unless that run is linked to another run there. A push that died
+ * between creating the remote run and storing its link leaves just the tag; the next push
+ * adopts that run, so a pull must not copy it back beside its original.
  */
-export function localRunOf(store: Store, remote: string, remoteRunId: string): string | null {
-  return store.sync.byRemoteId(remote, remoteRunId)?.runId ?? null;
+export function pushedFrom(store: Store, remote: string, r: RemoteRunRecord): string | null {
+  const link = store.sync.byRemoteId(remote, r.info.run_id);
+  if (link) return link.direction === 'push' ? link.runId : null;
+  const source = r.data.tags.find((t) => t.key === SOURCE_RUN_TAG)?.value;
+  if (!source || !store.runs.exists(source)) return null;
+  const own = store.sync.link(source, remote);
+  return own === null || own.remoteRunId === r.info.run_id ? source : null;
+}
+
+/** The local run holding a remote run: a copy pulled before, or the run it was pushed from. */
+export function localRunOf(store: Store, remote: string, r: RemoteRunRecord): string | null {
+  return store.sync.byRemoteId(remote, r.info.run_id)?.runId ?? pushedFrom(store, remote, r);
 }
 
 export function toRemoteRun(store: Store, remote: string, r: RemoteRunRecord): RemoteRun {
@@ -91,6 +104,6 @@ export function toRemoteRun(store: Store, remote: string, r: RemoteRunRecord): R
     userId: r.info.user_id,
     metrics: r.data.metrics.map((m) => ({ key: m.key, value: m.value, step: m.step })),
     params: toRecord(r.data.params),
-    localRunId: localRunOf(store, remote, r.info.run_id),
+    localRunId: localRunOf(store, remote, r),
   };
 }
