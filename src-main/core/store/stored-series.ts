@@ -21,9 +21,9 @@ export class StoredSeries {
         `SELECT c.seq, c.count FROM metric_chunks c JOIN metric_series s ON s.id = c.series_id
            WHERE s.run_id = ? AND s.key = ? ORDER BY c.seq`,
       ),
-      chunksFrom: db.prepare<[string, string, number], { count: number; steps: Buffer; timestamps: Buffer; vals: Buffer }>(
+      chunksFrom: db.prepare<[string, string, number, number], { count: number; steps: Buffer; timestamps: Buffer; vals: Buffer }>(
         `SELECT c.count, c.steps, c.timestamps, c.vals FROM metric_chunks c JOIN metric_series s ON s.id = c.series_id
-           WHERE s.run_id = ? AND s.key = ? AND c.seq >= ? ORDER BY c.seq`,
+           WHERE s.run_id = ? AND s.key = ? AND c.seq >= ? ORDER BY c.seq LIMIT ?`,
       ),
     };
   }
@@ -33,22 +33,28 @@ export class StoredSeries {
     return new Map(this.q.counts.all(runId).map((r) => [r.key, r.count]));
   }
 
-  /** The points from position `from` (0-based, stored order) to the end. */
-  readFrom(runId: string, key: string, from: number): StoredPoints {
-    let skipped = 0;
+  /** Up to `limit` points from position `from` (0-based, stored order) on. */
+  readFrom(runId: string, key: string, from: number, limit: number): StoredPoints {
+    // Which chunks hold points from..from+limit: counts only, no blobs decoded.
+    let before = 0;
     let firstSeq: number | null = null;
+    let chunkCount = 0;
+    let covered = 0;
     for (const c of this.q.chunkSizes.all(runId, key)) {
-      if (skipped + c.count > from) {
+      if (firstSeq === null) {
+        if (before + c.count <= from) {
+          before += c.count;
+          continue;
+        }
         firstSeq = c.seq;
-        break;
       }
-      skipped += c.count;
+      chunkCount += 1;
+      covered += c.count;
+      if (covered >= from - before + limit) break;
     }
     if (firstSeq === null) return { step: new Float64Array(0), timestamp: new Float64Array(0), value: new Float64Array(0) };
-    const chunks = this.q.chunksFrom.all(runId, key, firstSeq);
-    let n = 0;
-    for (const c of chunks) n += c.count;
-    const out = { step: new Float64Array(n), timestamp: new Float64Array(n), value: new Float64Array(n) };
+    const chunks = this.q.chunksFrom.all(runId, key, firstSeq, chunkCount);
+    const out = { step: new Float64Array(covered), timestamp: new Float64Array(covered), value: new Float64Array(covered) };
     let at = 0;
     for (const c of chunks) {
       unpackInto(c.steps, out.step, at);
@@ -56,7 +62,8 @@ export class StoredSeries {
       unpackInto(c.vals, out.value, at);
       at += c.count;
     }
-    const cut = from - skipped;
-    return { step: out.step.subarray(cut), timestamp: out.timestamp.subarray(cut), value: out.value.subarray(cut) };
+    const lo = from - before;
+    const hi = Math.min(covered, lo + limit);
+    return { step: out.step.subarray(lo, hi), timestamp: out.timestamp.subarray(lo, hi), value: out.value.subarray(lo, hi) };
   }
 }

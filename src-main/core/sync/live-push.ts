@@ -3,6 +3,7 @@
 // burst of events makes one push; at most one push of a run is in flight). While the remote
 // is unreachable the push is retried with a growing delay, the error kept in the link; once
 // the run has ended and its status is pushed, live push of it stops.
+import type { RunStatus } from '../../../src-shared/domain';
 import type { CoreEvent } from '../../../src-shared/events';
 import type { EventHub } from '../events/event-hub';
 import type { Store } from '../store/store';
@@ -12,7 +13,8 @@ export const LIVE_PUSH_DELAY_MS = 500;
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 30_000;
 
-type PushOne = (runId: string, remote: string, signal: AbortSignal) => Promise<unknown>;
+/** Pushes the run; answers the status it pushed (a run that ended meanwhile gets another push, from its events). */
+type PushOne = (runId: string, remote: string, signal: AbortSignal) => Promise<{ status: RunStatus }>;
 
 interface Entry {
   runId: string;
@@ -97,10 +99,10 @@ export class LivePush {
     entry.running = (async () => {
       const signal = this.controller.signal;
       try {
-        await this.pushOne(entry.runId, entry.remote, signal);
+        const { status } = await this.pushOne(entry.runId, entry.remote, signal);
         const hadFailed = entry.failures > 0;
         entry.failures = 0;
-        if (this.store.runs.summary(entry.runId)?.status !== 'RUNNING') {
+        if (status !== 'RUNNING') {
           this.store.sync.setLive(entry.runId, entry.remote, false);
           this.drop(entry);
           this.hub.runChanged(entry.runId);

@@ -15,6 +15,8 @@ import { remotePointCount } from './push-remote';
 export const POINTS_PER_BATCH = 1000;
 /** Keys sent at once: per key strictly in order, across keys in parallel for throughput. */
 const KEYS_IN_FLIGHT = 4;
+/** Points of a key read from the store at once. */
+const READ_WINDOW = 50 * POINTS_PER_BATCH;
 
 export interface PushTarget {
   store: Store;
@@ -62,23 +64,25 @@ async function pushKey(t: PushTarget, series: StoredSeries, key: string, progres
     progress.found(held - pushed);
     pushed = held;
   }
-  const points = series.readFrom(t.runId, key, pushed);
-  for (let i = 0; i < points.step.length; i += POINTS_PER_BATCH) {
-    t.signal.throwIfAborted();
-    const end = Math.min(i + POINTS_PER_BATCH, points.step.length);
-    const metrics = [];
-    for (let j = i; j < end; j++) {
-      // MLflow wants int64 steps and timestamps: a fractional step (possible in a file-imported
-      // run) is truncated toward zero, a fractional timestamp rounded to the millisecond.
-      // NaN and ±Infinity go as the strings MLflow's JSON (and its Python client) uses.
-      // NB MLflow's SQL stores drop a point identical in (key, value, timestamp, step) to one
-      // already stored: such repeats in a local series are stored remotely once.
-      metrics.push({ key, value: toWire(points.value[j]!), timestamp: Math.round(points.timestamp[j]!), step: Math.trunc(points.step[j]!) });
+  // Read a window at a time: a series of millions of points is never all in memory.
+  for (let points = series.readFrom(t.runId, key, pushed, READ_WINDOW); points.step.length > 0; points = series.readFrom(t.runId, key, pushed, READ_WINDOW)) {
+    for (let i = 0; i < points.step.length; i += POINTS_PER_BATCH) {
+      t.signal.throwIfAborted();
+      const end = Math.min(i + POINTS_PER_BATCH, points.step.length);
+      const metrics = [];
+      for (let j = i; j < end; j++) {
+        // MLflow wants int64 steps and timestamps: a fractional step (possible in a file-imported
+        // run) is truncated toward zero, a fractional timestamp rounded to the millisecond.
+        // NaN and ±Infinity go as the strings MLflow's JSON (and its Python client) uses.
+        // NB MLflow's SQL stores drop a point identical in (key, value, timestamp, step) to one
+        // already stored: such repeats in a local series are stored remotely once.
+        metrics.push({ key, value: toWire(points.value[j]!), timestamp: Math.round(points.timestamp[j]!), step: Math.trunc(points.step[j]!) });
+      }
+      t.store.sync.markInFlight(t.runId, t.remote, key);
+      await t.client.post('runs/log-batch', { run_id: t.remoteRunId, metrics }, z.unknown(), t.signal);
+      pushed += end - i;
+      t.store.sync.setMark(t.runId, t.remote, key, pushed);
+      progress.sent(end - i);
     }
-    t.store.sync.markInFlight(t.runId, t.remote, key);
-    await t.client.post('runs/log-batch', { run_id: t.remoteRunId, metrics }, z.unknown(), t.signal);
-    pushed += end - i;
-    t.store.sync.setMark(t.runId, t.remote, key, pushed);
-    progress.sent(end - i);
   }
 }

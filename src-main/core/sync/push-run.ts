@@ -3,7 +3,7 @@
 // and the status last (a remote run shows FINISHED only once it holds everything).
 import { z } from 'zod';
 import { ApiError } from '../../../src-shared/errors';
-import type { RunSummary } from '../../../src-shared/domain';
+import type { RunStatus, RunSummary } from '../../../src-shared/domain';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { MlflowRest } from '../registry/mlflow/mlflow-rest';
 import type { RunInput } from '../store/dataset-repo';
@@ -51,7 +51,13 @@ export async function planRun(c: RunPushContext, run: RunSummary): Promise<{ poi
   return { points, bytes: files.reduce((sum, f) => sum + f.size, 0) };
 }
 
-export async function pushRun(c: RunPushContext, runId: string, progress: RunPushProgress): Promise<RemoteRunLink> {
+/** The run's link after a push, and the status the push found (and sent, unless RUNNING). */
+export interface PushedRun {
+  link: RemoteRunLink;
+  status: RunStatus;
+}
+
+export async function pushRun(c: RunPushContext, runId: string, progress: RunPushProgress): Promise<PushedRun> {
   const run = pushableRun(c.store, runId);
   const link = await linkedRemoteRun(c, run);
   const t: PushTarget = { store: c.store, client: c.client, runId, remote: c.remote, remoteRunId: link.remoteRunId, signal: c.signal };
@@ -79,7 +85,7 @@ export async function pushRun(c: RunPushContext, runId: string, progress: RunPus
     c.store.sync.setPushedState(runId, c.remote, { status: run.status });
     c.store.sync.markSynced(runId, c.remote, c.now());
   });
-  return c.store.sync.link(runId, c.remote)!;
+  return { link: c.store.sync.link(runId, c.remote)!, status: run.status };
 }
 
 /**

@@ -101,8 +101,8 @@ export class PushService {
     for (const id of runIds) {
       ctx.working(id);
       try {
-        const link = await this.lock.with(`${id}\n${remote}`, () => pushRun(c, id, progress));
-        if (live && this.deps.store.runs.summary(id)?.status === 'RUNNING') {
+        const { link, status } = await this.lock.with(`${id}\n${remote}`, () => pushRun(c, id, progress));
+        if (live && status === 'RUNNING') {
           this.deps.store.sync.setLive(id, remote, true);
           this.live.follow(id, remote);
         }
