@@ -1,6 +1,6 @@
 // Pull against a second in-process core speaking MLflow's REST API (the "remote"): imports,
 // re-pulls, follows, read-only copies, and a hostile remote's artifact paths.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +90,25 @@ function expectSameRun(remote: Core, remoteId: string, local: Core, localId: str
   const dir = artifacts.localDir(l.artifactUri)!;
   expect(readFileSync(join(dir, 'model/weights.bin'))).toEqual(Buffer.from([0, 1, 2, 255]));
   expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('hello');
+}
+
+/** A fake remote answering runs/get and experiments/get with `run`, and the rest with `other`. */
+async function fakeRemote(run: object, other: (path: string, res: ServerResponse) => void): Promise<{ url: string; close(): void }> {
+  const fake: Server = createServer((req, res) => {
+    const path = new URL(req.url!, 'http://x').pathname;
+    const answer = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (path.endsWith('/runs/get')) answer({ run });
+    else if (path.endsWith('/experiments/get')) answer({ experiment: { experiment_id: '1', name: 'fake' } });
+    else other(path, res);
+  });
+  await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(fake.address() as { port: number }).port}`,
+    close: () => {
+      fake.closeAllConnections();
+      fake.close();
+    },
+  };
 }
 
 const totalChanges = (core: Core) => (core.store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
@@ -252,17 +271,11 @@ describe('pull from a remote MLflow server', () => {
     const localDir = tempDir();
     const local = await startTestCore(localDir, { port: 0 });
     const run = { info: { run_id: 'evil1', experiment_id: '1', run_name: 'evil', status: 'FINISHED', start_time: 1, artifact_uri: 'mlflow-artifacts:/1/evil1/artifacts' }, data: {} };
-    const fake: Server = createServer((req, res) => {
-      const url = new URL(req.url!, 'http://x');
-      const answer = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (url.pathname.endsWith('/runs/get')) answer({ run });
-      else if (url.pathname.endsWith('/experiments/get')) answer({ experiment: { experiment_id: '1', name: 'evil' } });
-      else if (url.pathname.endsWith('/mlflow-artifacts/artifacts')) answer({ files: [{ path: '../../../escaped.txt', is_dir: false, file_size: 1 }] });
+    const fake = await fakeRemote(run, (path, res) => {
+      if (path.endsWith('/mlflow-artifacts/artifacts')) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ files: [{ path: '../../../escaped.txt', is_dir: false, file_size: 1 }] }));
       else res.writeHead(200).end('x');
     });
-    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-    const port = (fake.address() as { port: number }).port;
-    await local.handlers.saveRemote({ name: 'team', url: `http://127.0.0.1:${port}`, username: '' });
+    await local.handlers.saveRemote({ name: 'team', url: fake.url, username: '' });
     const done = await pull(local, { runIds: ['evil1'] });
     expect(done.outcome).toBe('failed');
     expect(done.error).toContain('Invalid artifact path');
@@ -278,22 +291,15 @@ describe('pull from a remote MLflow server', () => {
     const local = await startTestCore(tempDir(), { port: 0 });
     const run = { info: { run_id: 'slow1', experiment_id: '1', run_name: 'slow', status: 'RUNNING', start_time: 1, artifact_uri: '' }, data: { metrics: [{ key: 'loss', value: 1, timestamp: 1, step: 0 }] } };
     let historyAsked = false;
-    const fake: Server = createServer((req, res) => {
-      const url = new URL(req.url!, 'http://x');
-      const answer = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (url.pathname.endsWith('/runs/get')) answer({ run });
-      else if (url.pathname.endsWith('/experiments/get')) answer({ experiment: { experiment_id: '1', name: 'slow' } });
-      else historyAsked = true; // get-history: never answered
-    });
-    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
-    await local.handlers.saveRemote({ name: 'team', url: `http://127.0.0.1:${(fake.address() as { port: number }).port}`, username: '' });
+    // get-history is never answered.
+    const fake = await fakeRemote(run, () => (historyAsked = true));
+    await local.handlers.saveRemote({ name: 'team', url: fake.url, username: '' });
     const { jobId } = await local.handlers.pullRuns({ remote: 'team', runIds: ['slow1'], follow: false });
     for (let i = 0; i < 500 && !historyAsked; i++) await new Promise((r) => setTimeout(r, 10));
     expect(historyAsked).toBe(true);
     expect(await local.handlers.cancelSync({ id: jobId })).toEqual({ cancelled: true });
     expect(await finished(local, jobId)).toMatchObject({ outcome: 'cancelled', runs: [] });
     expect(local.store.runs.exists('slow1')).toBe(false);
-    fake.closeAllConnections();
     fake.close();
     await local.close();
   });
