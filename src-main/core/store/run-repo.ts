@@ -325,8 +325,8 @@ function groupLinks(links: LinkState[]): Map<string, LinkState[]> {
 
 /**
  * The sync state a run shows: a pulled copy is `remote`; a pushed run shows its most recently
- * synced push, `behind` when the run now holds points past the marks, other params/tags, more
- * inputs or another status than that push sent (or the push never completed).
+ * synced push, `behind` when the run now holds other than that push sent: more points, other
+ * params/tags, more inputs, another status (or the push never completed).
  */
 function syncOf(run: RunSummary, links: LinkState[]): RunSync | null {
   const pulled = links.find((l) => l.direction === 'pull');
@@ -334,7 +334,7 @@ function syncOf(run: RunSummary, links: LinkState[]): RunSync | null {
   if (!link) return null;
   const behind =
     link.syncedAt === null ||
-    link.pointsBehind ||
+    link.pushed.points !== run.metrics.reduce((n, m) => n + m.count, 0) ||
     link.pushed.inputs !== link.inputs ||
     link.pushed.status !== run.status ||
     link.pushed.meta !== metaDigest(run.params, run.tags);

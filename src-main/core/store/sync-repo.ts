@@ -53,6 +53,8 @@ export interface PushedState {
   meta: string | null;
   inputs: number | null;
   status: string | null;
+  /** Points of all keys the remote holds (marks capped at the local counts). */
+  points: number | null;
 }
 
 /** A digest of a run's params and tags: a run whose digest differs from the pushed one is behind. */
@@ -61,28 +63,30 @@ export function metaDigest(params: Record<string, string>, tags: Record<string, 
   return createHash('sha1').update(JSON.stringify([sorted(params), sorted(tags)])).digest('base64url');
 }
 
-/** A link as the runs table needs it, with what changed locally since the last push. */
+/** A link as the runs table needs it, with what the last push sent. */
 export interface LinkState extends RemoteRunLink {
   pushed: PushedState;
-  /** Some metric series holds more points than its mark. */
-  pointsBehind: boolean;
   /** How many dataset inputs the run has now. */
   inputs: number;
 }
 
-interface LinkStateRow extends LinkRow {
+interface PushedRow {
   pushed_meta: string | null;
   pushed_inputs: number | null;
   pushed_status: string | null;
-  points_behind: number;
-  inputs: number;
+  pushed_points: number | null;
 }
+type LinkStateRow = LinkRow & PushedRow & { inputs: number };
+
+const fromPushedRow = (r: PushedRow | undefined): PushedState => ({
+  meta: r?.pushed_meta ?? null,
+  inputs: r?.pushed_inputs ?? null,
+  status: r?.pushed_status ?? null,
+  points: r?.pushed_points ?? null,
+});
 
 // One query for the links of every (or some) runs: the bulk run list adds no per-run query.
 const LINK_STATES = `SELECT rr.*,
-    CASE WHEN rr.direction = 'push' THEN EXISTS (
-      SELECT 1 FROM metric_series s LEFT JOIN remote_push_marks m ON m.run_id = s.run_id AND m.remote = rr.remote AND m.key = s.key
-      WHERE s.run_id = rr.run_id AND s.count > coalesce(m.pushed, 0)) ELSE 0 END AS points_behind,
     CASE WHEN rr.direction = 'push' THEN (SELECT count(*) FROM run_inputs i WHERE i.run_id = rr.run_id) ELSE 0 END AS inputs
   FROM remote_runs rr`;
 
@@ -122,10 +126,17 @@ export class SyncRepo {
         `INSERT INTO remote_pushed_artifacts (run_id, remote, path, size, mtime_ms) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (run_id, remote, path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms`,
       ),
-      pushedState: db.prepare<[string, string], { pushed_meta: string | null; pushed_inputs: number | null; pushed_status: string | null }>(
-        'SELECT pushed_meta, pushed_inputs, pushed_status FROM remote_runs WHERE run_id = ? AND remote = ?',
+      pushedState: db.prepare<[string, string], PushedRow>(
+        'SELECT pushed_meta, pushed_inputs, pushed_status, pushed_points FROM remote_runs WHERE run_id = ? AND remote = ?',
       ),
-      setPushed: db.prepare('UPDATE remote_runs SET pushed_meta = @meta, pushed_inputs = @inputs, pushed_status = @status WHERE run_id = @run_id AND remote = @remote'),
+      setPushed: db.prepare(
+        `UPDATE remote_runs SET pushed_meta = @meta, pushed_inputs = @inputs, pushed_status = @status, pushed_points = @points
+         WHERE run_id = @run_id AND remote = @remote`,
+      ),
+      markedPoints: db.prepare<[string, string], { n: number }>(
+        `SELECT coalesce(sum(min(m.pushed, s.count)), 0) AS n FROM remote_push_marks m
+           JOIN metric_series s ON s.run_id = m.run_id AND s.key = m.key WHERE m.run_id = ? AND m.remote = ?`,
+      ),
       allStates: db.prepare<[], LinkStateRow>(LINK_STATES),
       someStates: db.prepare<[string], LinkStateRow>(`${LINK_STATES} WHERE rr.run_id IN (SELECT value FROM json_each(?))`),
     };
@@ -198,27 +209,24 @@ export class SyncRepo {
   }
 
   pushedState(runId: string, remote: string): PushedState {
-    const r = this.q.pushedState.get(runId, remote);
-    return { meta: r?.pushed_meta ?? null, inputs: r?.pushed_inputs ?? null, status: r?.pushed_status ?? null };
+    return fromPushedRow(this.q.pushedState.get(runId, remote));
   }
 
   /** Records what a push sent; a field left undefined keeps its stored value. */
   setPushedState(runId: string, remote: string, state: Partial<PushedState>): void {
     const now = this.pushedState(runId, remote);
-    const meta = state.meta !== undefined ? state.meta : now.meta;
-    const inputs = state.inputs !== undefined ? state.inputs : now.inputs;
-    const status = state.status !== undefined ? state.status : now.status;
-    this.q.setPushed.run({ run_id: runId, remote, meta, inputs, status });
+    const pick = <K extends keyof PushedState>(k: K) => (state[k] !== undefined ? state[k] : now[k]);
+    this.q.setPushed.run({ run_id: runId, remote, meta: pick('meta'), inputs: pick('inputs'), status: pick('status'), points: pick('points') });
   }
 
-  /** Every link of every run (or of the runs named), with what is newer locally than the last push. */
+  /** The points the marks say the remote holds, each key's mark capped at the local count. */
+  markedPoints(runId: string, remote: string): number {
+    return this.q.markedPoints.get(runId, remote)!.n;
+  }
+
+  /** Every link of every run (or of the runs named), with what the last push sent. */
   linkStates(runIds?: readonly string[]): LinkState[] {
     const rows = runIds ? this.q.someStates.all(JSON.stringify(runIds)) : this.q.allStates.all();
-    return rows.map((r) => ({
-      ...fromRow(r),
-      pushed: { meta: r.pushed_meta, inputs: r.pushed_inputs, status: r.pushed_status },
-      pointsBehind: r.points_behind === 1,
-      inputs: r.inputs,
-    }));
+    return rows.map((r) => ({ ...fromRow(r), pushed: fromPushedRow(r), inputs: r.inputs }));
   }
 }

@@ -82,7 +82,7 @@ export async function pushRun(c: RunPushContext, runId: string, progress: RunPus
     await c.client.post('runs/update', update, z.unknown(), c.signal);
   }
   c.store.tx(() => {
-    c.store.sync.setPushedState(runId, c.remote, { status: run.status });
+    c.store.sync.setPushedState(runId, c.remote, { status: run.status, points: c.store.sync.markedPoints(runId, c.remote) });
     c.store.sync.markSynced(runId, c.remote, c.now());
   });
   return { link: c.store.sync.link(runId, c.remote)!, status: run.status };

@@ -10,8 +10,9 @@ import type { Migration } from './migrate';
  * is known to hold, and `in_flight` = 1 while a batch of that key was sent without a known
  * outcome (the next push first asks the remote how many it holds); `remote_pushed_artifacts`
  * the files it holds (by size and mtime). A push resumes from them. `pushed_meta` (a digest of
- * params and tags), `pushed_inputs` (how many dataset inputs) and `pushed_status` are what the
- * last push sent: a run whose values differ is behind.
+ * params and tags), `pushed_inputs` (how many dataset inputs), `pushed_status` and
+ * `pushed_points` (the marks' sum) are what the last push sent: a run whose values differ
+ * (more points than that sum) is behind, found without reading a mark.
  * `remote_follows` lists remote experiments whose runs are pulled as they appear and change.
  */
 export const migration0010: Migration = {
@@ -38,6 +39,7 @@ export const migration0010: Migration = {
         pushed_meta TEXT,
         pushed_inputs INTEGER,
         pushed_status TEXT,
+        pushed_points INTEGER,
         PRIMARY KEY (run_id, remote)
       ) WITHOUT ROWID;
       CREATE UNIQUE INDEX remote_runs_by_remote_id ON remote_runs (remote, remote_run_id);
