@@ -204,6 +204,8 @@ describe('push to an MLflow REST remote (Runlens as the remote)', () => {
     local.store.sync.insert({ runId: copy.id, remote: 'team', direction: 'pull', remoteRunId: 'abc', remoteExperimentId: '1' });
     await expect(local.dispatch('pushRuns', { remote: 'team', runIds: [copy.id] })).rejects.toMatchObject({ code: 'INVALID_PARAMETER_VALUE' });
     expect(await syncOf(local, copy.id)).toMatchObject({ state: 'remote' });
+    // Among an experiment's runs, the pulled copy is left out.
+    expect((await push(local, { experiment: 'exp-d', live: false })).runs.map((r) => r.localId)).toEqual([run.id]);
   });
 
   it('tests a remote: reachable, refused credentials, unreachable', async () => {

@@ -1,4 +1,5 @@
 import type { ParsedInput } from '../../../src-shared/contract';
+import type { RunSummary } from '../../../src-shared/domain';
 import { ApiError } from '../../../src-shared/errors';
 import { parseFilter } from '../../../src-shared/search/filter-parser';
 import { RUN_SEARCH } from '../../../src-shared/search/filter-schema';
@@ -15,6 +16,9 @@ import type { SyncJobContext } from './sync-jobs';
 const PROBE_TIMEOUT_MS = 15_000;
 
 const QUIET: RunPushProgress = { sent: () => {}, found: () => {}, bytes: () => {} };
+
+/** A selection by experiment or filter leaves out copies pulled from remotes (named by id, they are refused). */
+const ownRuns = (runs: RunSummary[]) => runs.filter((r) => r.sync?.state !== 'remote').map((r) => r.id);
 
 /** Pushes local runs to remotes (whole, then incrementally), and keeps RUNNING runs pushed live. */
 export class PushService {
@@ -75,10 +79,10 @@ export class PushService {
     if (input.experiment !== undefined) {
       const experiment = store.experiments.byName(input.experiment);
       if (!experiment) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Experiment '${input.experiment}' does not exist`);
-      return store.runs.list({ experimentIds: [experiment.id] }).map((r) => r.id);
+      return ownRuns(store.runs.list({ experimentIds: [experiment.id] }));
     }
     // The same search the runs table's filter box runs.
-    return searchRuns(store, parseFilter(input.filter ?? '', RUN_SEARCH)).found.map((r) => r.id);
+    return ownRuns(searchRuns(store, parseFilter(input.filter ?? '', RUN_SEARCH)).found);
   }
 
   private async pushJob(ctx: SyncJobContext, remote: string, runIds: string[], live: boolean): Promise<void> {
