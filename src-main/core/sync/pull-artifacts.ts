@@ -4,24 +4,12 @@
 import { stat } from 'node:fs/promises';
 import { ApiError } from '../../../src-shared/errors';
 import type { ArtifactStore } from '../artifacts/artifact-store';
-import { MLFLOW_ARTIFACTS_SCHEME } from '../artifacts/artifact-store';
 import type { MlflowRest } from '../registry/mlflow/mlflow-rest';
 
 export interface RemoteFile {
   /** Relative to the run's artifact root, `/`-separated. */
   path: string;
   size: number | null;
-}
-
-/**
- * The proxy path of an `mlflow-artifacts:` URI (`mlflow-artifacts:/1/abc/artifacts`, or with a
- * host: `mlflow-artifacts://host/1/abc/artifacts`); null for a store the proxy does not serve.
- */
-export function proxyPath(artifactUri: string): string | null {
-  if (!artifactUri.startsWith(MLFLOW_ARTIFACTS_SCHEME)) return null;
-  const rest = artifactUri.slice(MLFLOW_ARTIFACTS_SCHEME.length);
-  const path = rest.startsWith('//') ? rest.slice(2).replace(/^[^/]*/, '') : rest;
-  return path.replace(/^\/+|\/+$/g, '');
 }
 
 /** Every file under the remote run's root, depth first; each name checked against `localRoot`. */

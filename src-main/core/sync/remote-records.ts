@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { fromWire } from '../../../src-shared/wire-number';
 import type { RunStatus } from '../../../src-shared/domain';
 import { RUN_STATUSES } from '../../../src-shared/domain';
+import { MLFLOW_ARTIFACTS_SCHEME } from '../artifacts/artifact-store';
 
 const int64 = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]);
 /** MLflow's JSON spells NaN and ±Infinity as strings (proto3 JSON). */
@@ -67,4 +68,15 @@ export function runStatus(s: string): RunStatus {
 /** Tags and params as records (MLflow sends them as key/value lists). */
 export function toRecord(list: { key: string; value: string }[]): Record<string, string> {
   return Object.fromEntries(list.map((kv) => [kv.key, kv.value]));
+}
+
+/**
+ * The proxy path of an `mlflow-artifacts:` URI (`mlflow-artifacts:/1/abc/artifacts`, or with a
+ * host: `mlflow-artifacts://host/1/abc/artifacts`); null for a store the proxy does not serve.
+ */
+export function proxyPath(artifactUri: string): string | null {
+  if (!artifactUri.startsWith(MLFLOW_ARTIFACTS_SCHEME)) return null;
+  const rest = artifactUri.slice(MLFLOW_ARTIFACTS_SCHEME.length);
+  const path = rest.startsWith('//') ? rest.slice(2).replace(/^[^/]*/, '') : rest;
+  return path.replace(/^\/+|\/+$/g, '');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proxyPath } from './pull-artifacts';
+import { proxyPath } from './remote-records';
 
 describe('proxyPath', () => {
   it("maps a run's mlflow-artifacts URI to its path under the artifact proxy", () => {
