@@ -45,6 +45,7 @@ const BENCHES: Bench[] = [
   { id: 'runs-filter', areas: ['query'], command: [TSX, 'bench/runs-filter.bench.ts'] },
   { id: 'cold-start', areas: ['query'], command: [TSX, 'bench/cold-start.bench.ts'] },
   { id: 'live-latency', areas: ['live'], command: [TSX, 'bench/live-latency.bench.ts'] },
+  { id: 'push-throughput', areas: ['sync'], command: [PYTHON, 'bench/push-throughput.py'] },
 ];
 
 function runBench(bench: Bench): Promise<BenchOutcome> {

@@ -3,7 +3,7 @@
 // is kept in the runner's log only. Python benches print the same line (bench/lib/bench_result.py).
 
 /** The tables of RESULTS.md; a bench may report into several. */
-export type BenchArea = 'ingest' | 'single' | 'folder' | 'query' | 'live';
+export type BenchArea = 'ingest' | 'single' | 'folder' | 'query' | 'live' | 'sync';
 
 export interface BenchResult {
   area: BenchArea;

@@ -20,6 +20,7 @@ const AREA_TITLES: Record<BenchArea, string> = {
   folder: 'Folder ingest (`runlens ingest`)',
   query: 'Query, cold start and memory',
   live: 'Live latency',
+  sync: 'Team sync (push to an MLflow server)',
 };
 
 function figure(value: number, unit: string): string {

@@ -15,6 +15,12 @@ from pathlib import Path
 from postgres import Postgres, start_postgres
 from servers import Server, _free_port, start_mlflow_server
 
+# On a SQL backend, mlflow server 3.x also starts a job runner: three huey consumers (17 worker
+# processes) competing for the CPU with the server, and a queue folder in /dev/shm that a
+# SIGKILLed server leaves behind. The proof runs no MLflow jobs; start_mlflow_server passes this
+# process's environment on.
+os.environ["MLFLOW_SERVER_ENABLE_JOB_EXECUTION"] = "false"
+
 
 class MlflowRemote:
     def __init__(self, pg: Postgres, workdir: Path):

@@ -23,6 +23,8 @@ class RunData:
     # Per key: the points as the native API takes them (key, value, step, timestamp).
     points: list[dict] = field(default_factory=list)
     artifacts: dict[str, bytes] = field(default_factory=dict)
+    # The dataset refs given to the native API once logged (log_run).
+    inputs: list[dict] = field(default_factory=list)
 
     def count(self, key: str) -> int:
         return sum(1 for p in self.points if p["key"] == key)
@@ -95,7 +97,8 @@ def log_run(runlens, experiment: str, run: RunData, folder: Path, index: int, fi
     """Writes one run into Runlens through its native API; returns the local run id."""
     run_id = runlens.create_run(experiment, run.name, params=run.params, tags=run.tags)
     runlens.log_points(run_id, run.points)
-    runlens.add_inputs(run_id, dataset_inputs(folder, index))
+    run.inputs = dataset_inputs(folder, index)
+    runlens.add_inputs(run_id, run.inputs)
     for path, data in run.artifacts.items():
         runlens.put_artifact(run_id, path, data)
     if finish:
