@@ -111,6 +111,12 @@ export class LivePush {
         if (signal.aborted || !this.entries.has(`${entry.runId}\n${entry.remote}`)) return;
         const message = e instanceof Error ? e.message : String(e);
         if (!this.store.runs.exists(entry.runId)) return this.drop(entry);
+        if (!this.store.remotes.get(entry.remote)) {
+          // The remote was deleted: nothing to retry against (a later push to a new remote starts over).
+          this.store.sync.setLive(entry.runId, entry.remote, false);
+          this.drop(entry);
+          return this.hub.runChanged(entry.runId);
+        }
         this.store.sync.markFailed(entry.runId, entry.remote, message);
         if (entry.failures === 0) {
           this.log(`live push of run ${entry.runId} to ${entry.remote} failed, retrying: ${message}`);

@@ -208,6 +208,16 @@ describe('push to an MLflow REST remote (Runlens as the remote)', () => {
     expect((await push(local, { experiment: 'exp-d', live: false })).runs.map((r) => r.localId)).toEqual([run.id]);
   });
 
+  it('ends a live push whose remote was deleted', async () => {
+    const { local } = await setup();
+    const run = await newRun(local, 'exp-e');
+    await push(local, { runIds: [run.id] });
+    expect(await syncOf(local, run.id)).toMatchObject({ live: true });
+    await local.dispatch('deleteRemote', { name: 'team' });
+    await local.dispatch('logRun', { id: run.id, metrics: points('loss', 1, 2500) });
+    await until('live off', async () => (await syncOf(local, run.id))?.live === false);
+  });
+
   it('tests a remote: reachable, refused credentials, unreachable', async () => {
     const { local, remote } = await setup();
     expect(await local.dispatch('testRemote', { name: 'team' })).toMatchObject({ ok: true, experiments: 1 });
