@@ -2,13 +2,11 @@
 // the Promote model… dialog from the run page (gate judged per rule with its values, a failed
 // gate unlocked only by a typed reason, rules edited inline), and the Models page. Screenshots of
 // the dialog and the page go to e2e/screenshots/ in both themes.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { freePort, startServer, type ServerProcess } from '../src-main/core/test-support/server-process';
 import type { GateResult, PromotionRecord, RegistryConfig } from '../src-shared/promotion';
 import { createMlflowRun, logModel, mlflowPost } from './fixtures/mlflow-rest';
+import { startMlflow } from './fixtures/mlflow-server';
 import { startHeldProxy } from './fixtures/held-proxy';
 import type { RunlensServer } from './fixtures/runlens-server';
 import { expect, test } from './fixtures/test';
@@ -16,27 +14,6 @@ import { ModelsPage, PromoteDialog, RegistriesPage } from './pages/promotion-pag
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const SECRET = 's3cret-token-never-shown';
-
-const MLFLOW = resolve('.venv/bin/mlflow');
-
-/** A real `mlflow server` on SQLite with proxied artifacts, in its own temp folder. */
-async function startMlflow(): Promise<ServerProcess & { dir: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'runlens-e2e-mlflow-'));
-  const port = await freePort();
-  // MLflow 3 reports usage to an outside host unless told not to; nothing here leaves 127.0.0.1.
-  const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true' };
-  delete env.MLFLOW_TRACKING_URI;
-  const server = await startServer({
-    cmd: MLFLOW,
-    args: ['server', '--host', '127.0.0.1', '--port', String(port), '--workers', '1', '--backend-store-uri', `sqlite:///${join(dir, 'mlflow.db')}`, '--artifacts-destination', join(dir, 'artifacts')],
-    workdir: dir,
-    env,
-    url: `http://127.0.0.1:${port}`,
-    readyPath: '/health',
-    timeoutMs: 120_000,
-  });
-  return { ...server, dir };
-}
 
 /** A finished MLflow run with val_accuracy 0.82, val_loss 0.31 and one logged model (`weights` bytes of model.pkl). */
 async function runWithModel(server: RunlensServer, weights = 4096) {
@@ -310,7 +287,6 @@ test('push to a real mlflow server: per-file progress held mid-upload, cancel, p
   } finally {
     proxy.release();
     await proxy.close();
-    await mlflow.stop();
-    await rm(mlflow.dir, { recursive: true, force: true });
+    await mlflow.dispose();
   }
 });

@@ -4,7 +4,9 @@ import type { RunSummary } from '../../../../src-shared/domain';
 import { navigate } from '../../lib/hash-router';
 import { useUiStore } from '../../stores/ui-store';
 
+/** A field that takes keys; a row's tick box does not, so j/k and p still work after ticking. */
 function isTyping(target: EventTarget | null): boolean {
+  if (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) return false;
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 

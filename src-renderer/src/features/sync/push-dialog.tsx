@@ -118,6 +118,14 @@ export function PushDialog({ selected, shown, onClose }: PushDialogProps) {
             event.preventDefault();
             if (!problem && !busy) void start();
           }}
+          onKeyDown={(event) => {
+            // Enter pushes from any field: a select or a tick box does not submit a form by itself.
+            const target = event.target as HTMLElement;
+            if (event.key === 'Enter' && (target.tagName === 'SELECT' || (target instanceof HTMLInputElement && target.type !== 'text'))) {
+              event.preventDefault();
+              event.currentTarget.requestSubmit();
+            }
+          }}
         >
           <label className="promote-field">
             <span>Remote</span>
@@ -197,7 +205,7 @@ export function PushDialog({ selected, shown, onClose }: PushDialogProps) {
                 <button type="button" className="danger" onClick={() => void cancel()} data-testid="push-cancel">
                   Cancel push
                 </button>
-                <button type="button" onClick={onClose} data-testid="push-close">
+                <button type="button" onClick={onClose} data-testid="push-hide">
                   Close
                 </button>
               </>
@@ -206,7 +214,7 @@ export function PushDialog({ selected, shown, onClose }: PushDialogProps) {
                 <button type="button" className="quiet export-buttons__left" onClick={() => setJobId(null)} data-testid="push-again">
                   Push again…
                 </button>
-                <button type="button" className="primary" onClick={onClose} autoFocus data-testid="push-close">
+                <button type="button" className="primary" onClick={onClose} autoFocus data-testid="push-done-close">
                   Close
                 </button>
               </>

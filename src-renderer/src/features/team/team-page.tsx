@@ -68,7 +68,8 @@ export function TeamPage({ remote, experiment }: { remote: string | null; experi
       {error && <ErrorBanner message={error} onRetry={() => void useRemotesStore.getState().load()} />}
       {editing !== null && (
         <RemoteForm
-          key={editing}
+          // Keys unlike the browser's (a remote's name too): siblings with one key confuse React.
+          key={`form:${editing}`}
           existing={existing}
           onDone={(saved) => {
             setEditing(null);
@@ -88,7 +89,7 @@ export function TeamPage({ remote, experiment }: { remote: string | null; experi
           <RemotesTable remotes={remotes} browsing={browsing} onEdit={setEditing} />
         </section>
       )}
-      {browsing && <RemoteBrowser key={browsing} remote={browsing} experimentId={browsing === remote ? experiment : null} />}
+      {browsing && <RemoteBrowser key={`browse:${browsing}`} remote={browsing} experimentId={browsing === remote ? experiment : null} />}
       {follows.length > 0 && (
         <section className="team-section">
           <h2 className="section-title">Followed experiments</h2>
