@@ -90,6 +90,7 @@ export class PushService {
     ctx.add({ runsTotal: runIds.length });
     // Totals first, so progress has a whole to count against from the start.
     for (const id of runIds) {
+      ctx.signal.throwIfAborted();
       const run = pushableRun(this.deps.store, id);
       const plan = await planRun(c, run);
       ctx.add({ pointsTotal: plan.points, bytesTotal: plan.bytes });
