@@ -103,6 +103,8 @@ test('remotes: the empty state says what a remote is; add one and its connection
   await expect(broken.getByTestId('remote-test').locator('[data-status]')).toHaveAttribute('data-status', 'failed');
   await expect(broken.getByTestId('remote-test')).toContainText('Cannot reach http://127.0.0.1:9');
 
+  await shoot(page, 'team-remotes');
+
   // Editing keeps the stored secret; deleting asks first.
   await broken.getByTestId('remote-delete').click();
   await expect(broken).toContainText('Delete nowhere?');
@@ -244,4 +246,40 @@ test('pull: browse the remote, import runs as read-only copies; follow an experi
   await runsPage.open();
   await expect(runsPage.rows.filter({ hasText: 'cy-late-run' }).getByTestId('sync-badge')).toHaveAttribute('data-state', 'remote', { timeout: 20_000 });
   await expect(runsPage.rows.filter({ hasText: 'bo-wider' })).toHaveCount(1);
+});
+
+test('live push: a running run’s new points follow to the remote; the run page stops it', async ({ page, server, mlflow, remote, runsPage }) => {
+  test.setTimeout(90_000);
+  const experiment = `live-${test.info().testId}`;
+  await addRemote(server, mlflow);
+  const run = await createRun(server, { experiment, name: 'delta' });
+  await logSeries(server, run.id, 'loss', 0, 10);
+
+  await runsPage.open();
+  const row = runsPage.rowNamed('delta');
+  const box = row.getByTestId('run-check');
+  await box.click();
+  await expect(box).toBeChecked();
+  await page.getByTestId('push-button').click();
+  const dialog = new PushDialog(page);
+  await expect(dialog.root.getByTestId('push-live').locator('input')).toBeChecked();
+  await dialog.submit.click();
+  await expect(dialog.root).toHaveAttribute('data-step', 'done', { timeout: 30_000 });
+  await dialog.close.click();
+  await expect(row.getByTestId('sync-badge')).toHaveAttribute('data-live', 'true');
+
+  // New points reach the remote while the run runs.
+  await logSeries(server, run.id, 'loss', 10, 5);
+  const [pushed] = await remoteRunsOf(remote, experiment);
+  const history = async () =>
+    (await mlflowGet<{ metrics?: unknown[] }>(remote, 'metrics/get-history', { run_id: pushed!.info.run_id, metric_key: 'loss' })).metrics?.length ?? 0;
+  await expect.poll(history, { timeout: 30_000 }).toBe(15);
+
+  await row.getByRole('link', { name: 'delta' }).click();
+  const note = page.getByTestId('run-sync-note');
+  await expect(note).toContainText('Live push to team');
+  await note.getByTestId('stop-live-push').click();
+  await expect(note.getByTestId('stop-live-push')).toHaveCount(0);
+  await expect(note).toContainText('Pushed to team');
+  await expect(note.getByTestId('sync-badge')).toHaveAttribute('data-live', 'false');
 });

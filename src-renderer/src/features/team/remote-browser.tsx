@@ -108,23 +108,26 @@ export function RemoteBrowser({ remote, experimentId }: { remote: string; experi
         </div>
       )}
       {entry?.error && <ErrorBanner message={`Could not list ${remote}’s experiments: ${entry.error}`} onRetry={() => void useRemoteBrowserStore.getState().loadExperiments(remote)} />}
-      <div className="remote-browser__panes panel">
-        <nav className="remote-browser__experiments" aria-label="Experiments">
-          <div className="remote-browser__pane-title">Experiments{entry?.status === 'ready' && <span className="muted num"> {experiments.length}</span>}</div>
-          {entry?.status === 'loading' && experiments.length === 0 && <Skeleton rows={4} height={16} />}
-          {entry?.status === 'ready' && experiments.length === 0 && <p className="muted remote-browser__none">No experiment on {remote} yet.</p>}
-          <ul>
-            {experiments.map((e) => (
-              <ExperimentItem key={e.id} remote={remote} experiment={e} chosen={e.id === chosen?.id} busy={pull.running} onFollow={() => follow(e)} />
-            ))}
-          </ul>
-        </nav>
-        {chosen ? (
-          <RemoteRuns key={`${remote}\n${chosen.id}`} remote={remote} experiment={chosen} busy={pull.running} onImport={(runIds) => void pull.start({ remote, runIds })} onFollow={() => follow(chosen)} />
-        ) : (
-          <div className="remote-runs remote-runs--none muted">{entry?.status === 'ready' ? 'Nothing to browse.' : ''}</div>
-        )}
-      </div>
+      {/* A remote that cannot be listed: the error says it all, no empty panes under it. */}
+      {(entry?.status !== 'error' || experiments.length > 0) && (
+        <div className="remote-browser__panes panel">
+          <nav className="remote-browser__experiments" aria-label="Experiments">
+            <div className="remote-browser__pane-title">Experiments{entry?.status === 'ready' && <span className="muted num"> {experiments.length}</span>}</div>
+            {entry?.status === 'loading' && experiments.length === 0 && <Skeleton rows={4} height={16} />}
+            {entry?.status === 'ready' && experiments.length === 0 && <p className="muted remote-browser__none">No experiment on {remote} yet.</p>}
+            <ul>
+              {experiments.map((e) => (
+                <ExperimentItem key={e.id} remote={remote} experiment={e} chosen={e.id === chosen?.id} busy={pull.running} onFollow={() => follow(e)} />
+              ))}
+            </ul>
+          </nav>
+          {chosen ? (
+            <RemoteRuns key={`${remote}\n${chosen.id}`} remote={remote} experiment={chosen} busy={pull.running} onImport={(runIds) => void pull.start({ remote, runIds })} onFollow={() => follow(chosen)} />
+          ) : (
+            <div className="remote-runs remote-runs--none muted">{entry?.status === 'ready' ? 'Nothing to browse.' : ''}</div>
+          )}
+        </div>
+      )}
     </section>
   );
 }

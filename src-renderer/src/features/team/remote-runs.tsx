@@ -112,7 +112,9 @@ export function RemoteRuns({ remote, experiment, busy, onImport, onFollow }: Rem
                 </th>
                 <th scope="col">Name</th>
                 <th scope="col">Status</th>
-                <th scope="col">Started</th>
+                <th scope="col" className="num">
+                  Started
+                </th>
                 <th scope="col">User</th>
                 {metrics.map((key) => (
                   <th key={key} scope="col" className="num" title={`${key}: latest value`}>

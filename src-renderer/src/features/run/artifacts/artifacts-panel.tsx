@@ -17,9 +17,14 @@ export function ArtifactsPanel({ run }: { run: RunSummary }) {
         runId={run.id}
         label="Artifacts"
         empty={
-          <>
-            No artifacts. Log files with <code>mlflow.log_artifact(path)</code> or put them in the run folder.
-          </>
+          // A pulled copy is read-only here: how to log files would be advice about someone else's run.
+          run.sync?.state === 'remote' ? (
+            <>The run has no artifacts on {run.sync.remote}.</>
+          ) : (
+            <>
+              No artifacts. Log files with <code>mlflow.log_artifact(path)</code> or put them in the run folder.
+            </>
+          )
         }
         noRoot={run.artifactUri ? 'Artifacts are stored outside Runlens; they cannot be listed here.' : 'This run has no artifact location.'}
       />
