@@ -15,7 +15,7 @@ afterEach(async () => {
 async function remoteWithArtifactUri(uri: string): Promise<MlflowRest> {
   server = createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ run: { info: { run_id: 'r', artifact_uri: uri } } }));
+    res.end(JSON.stringify({ run: { info: { run_id: 'r', experiment_id: '3', artifact_uri: uri } } }));
   });
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   return new MlflowRest(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { username: '', secret: null });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApiError } from '../../../src-shared/errors';
 import type { RunSummary } from '../../../src-shared/domain';
 import { MlflowApiError, type MlflowRest } from '../registry/mlflow/mlflow-rest';
+import { ExperimentAnswer, HistoryPage, proxyPath, RunAnswer, RunsPage } from './remote-records';
 
 /** The tag every pushed run carries on the remote: the local run it came from. */
 export const SOURCE_RUN_TAG = 'runlens.source_run_id';
@@ -11,12 +12,7 @@ export const SOURCE_RUN_TAG = 'runlens.source_run_id';
 /** MLflow's cap on `max_results` of metrics/get-history pages that Runlens' own server accepts too. */
 const HISTORY_PAGE = 25_000;
 
-const ExperimentAnswer = z.object({ experiment: z.object({ experiment_id: z.string() }) });
 const CreatedExperiment = z.object({ experiment_id: z.string() });
-const RunInfo = z.object({ run_id: z.string(), artifact_uri: z.string().default('') });
-const RunAnswer = z.object({ run: z.object({ info: RunInfo }) });
-const RunsPage = z.object({ runs: z.array(z.object({ info: RunInfo })).default([]) });
-const HistoryPage = z.object({ metrics: z.array(z.unknown()).default([]), next_page_token: z.string().optional() });
 
 const isCode = (e: unknown, code: string) => e instanceof MlflowApiError && e.errorCode === code;
 
@@ -69,19 +65,19 @@ export async function remotePointCount(client: MlflowRest, remoteRunId: string, 
 }
 
 /**
- * Where the remote run's artifacts go through the server's artifact proxy: the path after
- * `mlflow-artifacts:` (with or without a `//host:port` part). Any other scheme means the
- * server hands clients a store to write to directly, which Runlens does not do.
+ * Where the remote run's artifacts go through the server's artifact proxy. Any scheme but
+ * `mlflow-artifacts:` means the server hands clients a store to write to directly, which
+ * Runlens does not do.
  */
 export async function remoteArtifactRoot(client: MlflowRest, remoteRunId: string, signal: AbortSignal): Promise<string> {
   const uri = (await client.get('runs/get', { run_id: remoteRunId }, RunAnswer, signal)).run.info.artifact_uri;
-  const m = /^mlflow-artifacts:(?:\/\/[^/]*)?\/*(.*)$/.exec(uri);
-  if (!m) {
+  const path = proxyPath(uri);
+  if (path === null) {
     throw new ApiError(
       'INVALID_PARAMETER_VALUE',
       `The remote run's artifacts go to '${uri}', which Runlens cannot upload to: it uploads through MLflow's artifact proxy only. ` +
         'Start the server with proxied artifacts: `mlflow server --artifacts-destination <folder or s3://bucket/path>` (and no --default-artifact-root, no --no-serve-artifacts).',
     );
   }
-  return m[1]!.replace(/\/+$/, '');
+  return path;
 }

@@ -1,11 +1,10 @@
 // "Test connection" for a remote: one small experiments/search with its credentials, and a
 // message saying what went wrong in words a settings screen can show.
-import { z } from 'zod';
 import { RegistryError } from '../registry/registry-adapter';
 import type { MlflowRest } from '../registry/mlflow/mlflow-rest';
+import { ExperimentsPage } from './remote-records';
 
 const PROBE_PAGE = 100;
-const Experiments = z.object({ experiments: z.array(z.object({ experiment_id: z.string() })).default([]), next_page_token: z.string().optional() });
 
 export interface ProbeResult {
   ok: boolean;
@@ -16,7 +15,7 @@ export interface ProbeResult {
 
 export async function probeRemote(client: MlflowRest, url: string, signal: AbortSignal): Promise<ProbeResult> {
   try {
-    const page = await client.get('experiments/search', { max_results: String(PROBE_PAGE) }, Experiments, signal);
+    const page = await client.get('experiments/search', { max_results: String(PROBE_PAGE) }, ExperimentsPage, signal);
     const n = page.experiments.length;
     const count = page.next_page_token ? `more than ${n}` : String(n);
     return { ok: true, message: `Connected to MLflow at ${url}: ${count} experiment${n === 1 && !page.next_page_token ? '' : 's'}`, experiments: n };
