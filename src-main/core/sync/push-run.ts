@@ -32,15 +32,13 @@ export interface RunPushProgress extends PointsProgress {
   bytes(n: number): void;
 }
 
-/** The run, refusing runs that are copies pulled from a remote (they are the remote's to change). */
-export function pushableRun(store: Store, runId: string): RunSummary {
-  const run = store.runs.summary(runId);
-  if (!run) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run '${runId}' does not exist`);
+/** Refuses unknown runs and copies pulled from a remote (they are the remote's to change). */
+export function checkPushable(store: Store, runId: string): void {
+  if (!store.runs.exists(runId)) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run '${runId}' does not exist`);
   const pulled = store.sync.linksOf(runId).find((l) => l.direction === 'pull');
   if (pulled) {
     throw new ApiError('INVALID_PARAMETER_VALUE', `Run '${runId}' is a copy pulled from remote '${pulled.remote}' (run ${pulled.remoteRunId}): it cannot be pushed`);
   }
-  return run;
 }
 
 /** What a push of the run would send: points and artifact bytes. */
@@ -58,7 +56,8 @@ export interface PushedRun {
 }
 
 export async function pushRun(c: RunPushContext, runId: string, progress: RunPushProgress): Promise<PushedRun> {
-  const run = pushableRun(c.store, runId);
+  checkPushable(c.store, runId);
+  const run = c.store.runs.summary(runId)!;
   const link = await linkedRemoteRun(c, run);
   const t: PushTarget = { store: c.store, client: c.client, runId, remote: c.remote, remoteRunId: link.remoteRunId, signal: c.signal };
   const pushed = c.store.sync.pushedState(runId, c.remote);

@@ -7,7 +7,7 @@ import { searchRuns } from '../search/run-search';
 import { StoredSeries } from '../store/stored-series';
 import { LivePush } from './live-push';
 import { PushLock } from './push-lock';
-import { planRun, pushableRun, pushRun, type RunPushContext, type RunPushProgress } from './push-run';
+import { checkPushable, planRun, pushRun, type RunPushContext, type RunPushProgress } from './push-run';
 import { probeRemote, type ProbeResult } from './remote-probe';
 import type { SyncDeps } from './sync-deps';
 import type { SyncJobContext } from './sync-jobs';
@@ -47,7 +47,6 @@ export class PushService {
   start(input: ParsedInput<'pushRuns'>): string {
     this.deps.remotes.require(input.remote);
     const runIds = this.selectRuns(input);
-    for (const id of runIds) pushableRun(this.deps.store, id);
     return this.deps.jobs.start('push', input.remote, (ctx) => this.pushJob(ctx, input.remote, runIds, input.live));
   }
 
@@ -72,8 +71,7 @@ export class PushService {
     const { store } = this.deps;
     if (input.runIds) {
       const ids = [...new Set(input.runIds)];
-      const missing = ids.find((id) => !store.runs.exists(id));
-      if (missing) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run '${missing}' does not exist`);
+      for (const id of ids) checkPushable(store, id);
       return ids;
     }
     if (input.experiment !== undefined) {
@@ -91,7 +89,9 @@ export class PushService {
     // Totals first, so progress has a whole to count against from the start.
     for (const id of runIds) {
       ctx.signal.throwIfAborted();
-      const run = pushableRun(this.deps.store, id);
+      const run = this.deps.store.runs.summary(id);
+      // A run deleted since the job started fails below, when its turn comes.
+      if (!run) continue;
       const plan = await planRun(c, run);
       ctx.add({ pointsTotal: plan.points, bytesTotal: plan.bytes });
     }
