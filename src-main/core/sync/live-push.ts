@@ -26,6 +26,8 @@ interface Entry {
   failures: number;
 }
 
+const idOf = (runId: string, remote: string) => `${runId}\n${remote}`;
+
 export class LivePush {
   private readonly entries = new Map<string, Entry>();
   private readonly controller = new AbortController();
@@ -41,9 +43,8 @@ export class LivePush {
   /** Keeps the run pushed to the remote while it runs (its link is already marked live). */
   follow(runId: string, remote: string): void {
     if (this.controller.signal.aborted) return;
-    const id = `${runId}\n${remote}`;
-    let entry = this.entries.get(id);
-    if (!entry) this.entries.set(id, (entry = { runId, remote, timer: null, running: null, dirty: false, failures: 0 }));
+    let entry = this.entries.get(idOf(runId, remote));
+    if (!entry) this.entries.set(idOf(runId, remote), (entry = { runId, remote, timer: null, running: null, dirty: false, failures: 0 }));
     this.unsubscribe ??= this.hub.subscribe((e) => this.onEvent(e));
     this.schedule(entry, 0);
   }
@@ -75,7 +76,7 @@ export class LivePush {
   private drop(entry: Entry): void {
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = null;
-    this.entries.delete(`${entry.runId}\n${entry.remote}`);
+    this.entries.delete(idOf(entry.runId, entry.remote));
     if (this.entries.size === 0 && this.unsubscribe) {
       this.unsubscribe();
       this.unsubscribe = null;
@@ -108,7 +109,7 @@ export class LivePush {
           this.hub.runChanged(entry.runId);
         } else if (hadFailed) this.hub.runChanged(entry.runId);
       } catch (e) {
-        if (signal.aborted || !this.entries.has(`${entry.runId}\n${entry.remote}`)) return;
+        if (signal.aborted || !this.entries.has(idOf(entry.runId, entry.remote))) return;
         const message = e instanceof Error ? e.message : String(e);
         if (!this.store.runs.exists(entry.runId)) return this.drop(entry);
         if (!this.store.remotes.get(entry.remote)) {
@@ -129,7 +130,7 @@ export class LivePush {
       } finally {
         entry.running = null;
       }
-      if (entry.dirty && this.entries.has(`${entry.runId}\n${entry.remote}`)) this.schedule(entry, LIVE_PUSH_DELAY_MS);
+      if (entry.dirty && this.entries.has(idOf(entry.runId, entry.remote))) this.schedule(entry, LIVE_PUSH_DELAY_MS);
     })();
   }
 }
