@@ -156,6 +156,10 @@ test('push: ticked runs with progress → pushed, MLflow has them; a new point �
   await shoot(page, 'push-dialog-done');
   await dialog.close.click();
   await expect(dialog.root).toHaveCount(0);
+  // The top bar keeps the news on every page until dismissed.
+  const status = page.getByTestId('sync-status');
+  await expect(status).toHaveAttribute('data-state', 'done');
+  await expect(status).toContainText('Pushed 2 runs to team');
 
   for (const name of ['alpha', 'beta']) await expect(row(name).getByTestId('sync-badge')).toHaveAttribute('data-state', 'pushed');
   await expect(row('gamma').getByTestId('sync-badge')).toHaveCount(0);
@@ -187,6 +191,9 @@ test('push: ticked runs with progress → pushed, MLflow has them; a new point �
   // The run page says where it went.
   await row('alpha').getByRole('link', { name: 'alpha' }).click();
   await expect(page.getByTestId('run-sync-note')).toContainText('Pushed to team');
+  await expect(status).toContainText(/Pushed [12] runs? to team/);
+  await status.getByTestId('sync-status-dismiss').click();
+  await expect(status).toHaveCount(0);
 });
 
 test('pull: browse the remote, import runs as read-only copies; follow an experiment and a new remote run comes in', async ({ page, server, mlflow, remote, runsPage }) => {
@@ -251,9 +258,17 @@ test('pull: browse the remote, import runs as read-only copies; follow an experi
 test('live push: a running run’s new points follow to the remote; the run page stops it', async ({ page, server, mlflow, remote, runsPage }) => {
   test.setTimeout(90_000);
   const experiment = `live-${test.info().testId}`;
-  await addRemote(server, mlflow);
   const run = await createRun(server, { experiment, name: 'delta' });
   await logSeries(server, run.id, 'loss', 0, 10);
+  const dialog = new PushDialog(page);
+
+  // Without a remote the dialog points to the Team page.
+  await runsPage.open();
+  await page.keyboard.press('p');
+  await dialog.root.getByTestId('push-add-remote').click();
+  await expect(dialog.root).toHaveCount(0);
+  await expect(page.getByTestId('team-page')).toBeVisible();
+  await addRemote(server, mlflow);
 
   await runsPage.open();
   const row = runsPage.rowNamed('delta');
@@ -261,7 +276,6 @@ test('live push: a running run’s new points follow to the remote; the run page
   await box.click();
   await expect(box).toBeChecked();
   await page.getByTestId('push-button').click();
-  const dialog = new PushDialog(page);
   await expect(dialog.root.getByTestId('push-live').locator('input')).toBeChecked();
   await dialog.submit.click();
   await expect(dialog.root).toHaveAttribute('data-step', 'done', { timeout: 30_000 });

@@ -56,7 +56,7 @@ export function RunsToolbar({ table, filterRef, onPush }: { table: RunTable; fil
       </span>
       <span className="runs-toolbar__hint muted">
         <kbd>j</kbd>
-        <kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> clear
+        <kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> clear · <kbd>p</kbd> push
       </span>
       <div className="runs-toolbar__actions">
         {(staleCount > 0 || newerDataOnly) && (

@@ -6,7 +6,7 @@ const progress = (jobId: string): SyncProgress => ({ jobId, direction: 'push', r
 const done = (jobId: string, fields: Partial<SyncDone> = {}): SyncDone => ({ jobId, direction: 'push', remote: 'team', outcome: 'done', runs: [{ localId: 'a', remoteId: 'r' }], points: 10, bytes: 0, error: null, ...fields });
 
 describe('top bar sync status', () => {
-  it('lists running jobs and the newest ending worth a notice: this window’s own, or any failure', () => {
+  it('lists running jobs and the newest ending worth a notice (this window’s own, or any failure) until dismissed', () => {
     const byId = {
       mine: { progress: progress('mine'), done: done('mine') },
       poll: { progress: null, done: done('poll', { direction: 'pull' }) },
@@ -17,7 +17,8 @@ describe('top bar sync status', () => {
     expect(syncStatusView(byId, {}, {}).notice).toBeNull();
     const failed = { ...byId, other: { progress: null, done: done('other', { outcome: 'failed', error: 'HTTP 401' }) } };
     expect(syncStatusView(failed, { mine: true }, {}).notice?.jobId).toBe('other');
-    expect(syncStatusView(failed, { mine: true }, { other: true }).notice?.jobId).toBe('mine');
+    // Dismissing the newest clears the bar: the older ending is old news.
+    expect(syncStatusView(failed, { mine: true }, { other: true }).notice).toBeNull();
   });
 
   it('words each ending', () => {

@@ -1,5 +1,6 @@
 // What the top bar says about pushes and pulls: the jobs still running, and the newest ending
-// worth a notice (this window's own jobs, and any failure) that was not dismissed.
+// worth a notice (this window's own jobs, and any failure) unless it was dismissed; an older
+// ending is old news once a newer one came, so dismissing the newest clears the bar.
 import type { SyncDone, SyncProgress } from '../../../../src-shared/sync';
 import type { JobState } from '../../stores/background-jobs';
 
@@ -12,13 +13,13 @@ export interface SyncStatusView {
 
 export function syncStatusView(byId: Record<string, SyncJob>, ours: Record<string, true>, dismissed: Record<string, true>): SyncStatusView {
   const running: SyncStatusView['running'] = [];
-  let notice: SyncDone | null = null;
+  let newest: SyncDone | null = null;
   // Keys keep insertion order: the last ended job seen is the newest.
   for (const [id, job] of Object.entries(byId)) {
     if (!job.done) running.push({ id, progress: job.progress });
-    else if (!dismissed[id] && (ours[id] || job.done.outcome === 'failed')) notice = job.done;
+    else if (ours[id] || job.done.outcome === 'failed') newest = job.done;
   }
-  return { running, notice };
+  return { running, notice: newest && !dismissed[newest.jobId] ? newest : null };
 }
 
 /** The notice's words: `Pushed 3 runs to team`, `Import from team failed`. */
