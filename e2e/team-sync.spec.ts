@@ -191,6 +191,7 @@ test('push: ticked runs with progress â†’ pushed, MLflow has them; a new point â
   // The run page says where it went.
   await row('alpha').getByRole('link', { name: 'alpha' }).click();
   await expect(page.getByTestId('run-sync-note')).toContainText('Pushed to team');
+  await expect(page.getByTestId('open-in-mlflow')).toHaveAttribute('href', new RegExp(`^${mlflow.url}/#/experiments/\\d+/runs/${alphaRemote.info.run_id}$`));
   await expect(status).toContainText(/Pushed [12] runs? to team/);
   await status.getByTestId('sync-status-dismiss').click();
   await expect(status).toHaveCount(0);

@@ -1,12 +1,13 @@
 // The run page's line about the run's place on a remote: a pulled copy says it is read-only and
 // links to the run on the MLflow server; a pushed run says where to, whether live push is on
 // (with a way to stop it) and why the last attempt failed, if it did.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../../../src-shared/domain';
 import type { RunSync } from '../../../../src-shared/sync';
 import { formatDateTime } from '../../../../src-shared/format';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/api-errors';
+import { useRemotesStore } from '../../stores/remotes-store';
 import { useRunsStore } from '../../stores/runs-store';
 import { SyncBadge } from './sync-badge';
 import './sync.css';
@@ -57,9 +58,20 @@ function pushedSentence(sync: RunSync): string {
   return sync.state === 'behind' ? `Pushed to ${sync.remote}, which lacks what was logged since` : `Pushed to ${sync.remote}`;
 }
 
+/** The pushed run's page in the remote's own UI (the address MLflow's UI routes runs by). */
+function usePushedRunLink(sync: RunSync): string | null {
+  const base = useRemotesStore((s) => s.remotes.find((r) => r.name === sync.remote)?.url ?? null);
+  useEffect(() => {
+    if (useRemotesStore.getState().status === 'idle') void useRemotesStore.getState().load();
+  }, []);
+  if (!base || sync.state === 'remote') return null;
+  return webLink(`${base.replace(/\/+$/, '')}/#/experiments/${encodeURIComponent(sync.remoteExperimentId)}/runs/${encodeURIComponent(sync.remoteRunId)}`);
+}
+
 export function RunSyncNote({ run }: { run: RunSummary & { sync: RunSync } }) {
   const { sync } = run;
-  const link = sync.state === 'remote' ? webLink(run.sourcePath) : null;
+  const pushedLink = usePushedRunLink(sync);
+  const link = sync.state === 'remote' ? webLink(run.sourcePath) : pushedLink;
   return (
     <div className={`run-sync-note run-sync-note--${sync.state}`} data-testid="run-sync-note" data-state={sync.state}>
       <SyncBadge sync={sync} />

@@ -44,7 +44,7 @@ export function SyncProgressView({ progress, done, runName }: { progress: SyncPr
         </span>
         {current && (
           <span className="muted sync-progress__current" title={current}>
-            {current}
+            now: {current}
           </span>
         )}
       </div>
