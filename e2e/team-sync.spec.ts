@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { createMlflowRun, mlflowGet, mlflowPost, type MlflowTarget } from './fixtures/mlflow-rest';
+import { startHeldProxy } from './fixtures/held-proxy';
 import { startMlflow, type MlflowServer } from './fixtures/mlflow-server';
 import { startRunlensServer, type RunlensServer } from './fixtures/runlens-server';
 import { createRun, logSeries } from './fixtures/runs-api';
@@ -34,7 +35,7 @@ const test = base.extend<{ remote: MlflowTarget }, { mlflow: MlflowServer }>({
   remote: async ({ mlflow }, use) => use({ url: `${mlflow.url}/`, token: '' }),
 });
 
-async function addRemote(server: RunlensServer, mlflow: MlflowServer, name = 'team') {
+async function addRemote(server: RunlensServer, mlflow: Pick<MlflowServer, 'url'>, name = 'team') {
   await server.api('PUT', '/api/v1/remotes', { name, url: mlflow.url, username: '' });
 }
 
@@ -297,4 +298,54 @@ test('live push: a running run’s new points follow to the remote; the run page
   await expect(note.getByTestId('stop-live-push')).toHaveCount(0);
   await expect(note).toContainText('Pushed to team');
   await expect(note.getByTestId('sync-badge')).toHaveAttribute('data-live', 'false');
+});
+
+test('cancel: a push held mid-way stops on Cancel and says so, in the dialog and the top bar', async ({ page, server, mlflow, runsPage }) => {
+  // Between Runlens and MLflow: every request body held, so the push stays running on cue.
+  const proxy = await startHeldProxy(mlflow.url);
+  try {
+    await addRemote(server, proxy, 'slow');
+    const run = await createRun(server, { experiment: `cancel-${test.info().testId}`, name: 'epsilon' });
+    await logSeries(server, run.id, 'loss', 0, 10);
+    await server.api('POST', `/api/v1/runs/${run.id}/finish`, {});
+    proxy.hold(0);
+
+    await runsPage.open();
+    const box = runsPage.rowNamed('epsilon').getByTestId('run-check');
+    await box.click();
+    await expect(box).toBeChecked();
+    await page.keyboard.press('p');
+    const dialog = new PushDialog(page);
+    await dialog.submit.click();
+    await proxy.held();
+    await expect(dialog.root).toHaveAttribute('data-step', 'running');
+    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'running');
+    await dialog.cancel.click();
+    await expect(dialog.root).toHaveAttribute('data-step', 'cancelled');
+    await expect(dialog.progress).toContainText('Cancelled');
+    await expect(page.getByTestId('sync-status')).toContainText('Push to slow cancelled');
+    // Stopped before the remote had a run for it: still local only.
+    await expect(runsPage.rowNamed('epsilon').getByTestId('sync-badge')).toHaveCount(0);
+  } finally {
+    proxy.release();
+    await proxy.close();
+  }
+});
+
+test('browse: a big remote experiment pages with Load more', async ({ page, server, mlflow, remote }) => {
+  test.setTimeout(90_000);
+  const experimentId = await createExperiment(remote, `big-${test.info().testId}`);
+  // One more than a page of the browser's listing (100).
+  for (let i = 0; i < 101; i++) await createMlflowRun(remote, `run-${String(i).padStart(3, '0')}`, 'ana', experimentId);
+  await addRemote(server, mlflow);
+
+  const team = new TeamPage(page, server.url);
+  await team.goto('team', experimentId);
+  await expect(team.remoteRuns).toHaveCount(100);
+  await expect(page.getByTestId('remote-runs')).toContainText('100+ runs');
+  await page.getByTestId('remote-runs-more').click();
+  await expect(team.remoteRuns).toHaveCount(101);
+  await expect(page.getByTestId('remote-runs-more')).toHaveCount(0);
+  // Newest first: the first run created is last.
+  await expect(team.remoteRuns.last()).toContainText('run-000');
 });
