@@ -3,7 +3,9 @@
 // and the mark rises after each 2xx. A batch whose outcome is unknown (network error, 5xx,
 // server killed, cancel, app quit mid-request) leaves the key marked in flight: before sending
 // that key again the remote is asked how many points it holds. MLflow commits a log-batch
-// atomically, so that count is exactly where to resume.
+// atomically, so that count is exactly where to resume. (A request cut off on our side that the
+// server still commits after that count was read, cannot be told apart; its points would go
+// again, and MLflow's SQL stores drop them as identical repeats, see below.)
 import { z } from 'zod';
 import { toWire } from '../../../src-shared/wire-number';
 import type { MlflowRest } from '../registry/mlflow/mlflow-rest';
