@@ -147,6 +147,7 @@ test('push: ticked runs with progress â†’ pushed, MLflow has them; a new point â
   await expect(dialog.remote).toHaveValue('team');
   await expect(dialog.scope('selected')).toBeChecked();
   await expect(dialog.submit).toHaveText('Push 2 runs');
+  await shoot(page, 'push-dialog-choose');
   await dialog.remote.press('Enter');
   await expect(dialog.root).toHaveAttribute('data-step', /running|done/);
   await shoot(page, 'push-dialog-progress');

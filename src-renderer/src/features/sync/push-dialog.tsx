@@ -2,7 +2,7 @@
 // progress as events report it, Cancel, and how it ended. The push runs in the core: closing the
 // dialog leaves it going (the top bar keeps showing it). The choices reuse the export dialog's
 // form styles.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RunSummary } from '../../../../src-shared/domain';
 import { formatCount } from '../../../../src-shared/format';
@@ -20,7 +20,7 @@ import '../promotion/promotion.css';
 
 const runs = (n: number) => `${formatCount(n)} ${n === 1 ? 'run' : 'runs'}`;
 
-function ScopeOption({ scope, choices, onChange, label, hint, disabled }: { scope: PushScope; choices: PushChoices; onChange: (patch: Partial<PushChoices>) => void; label: string; hint: React.ReactNode; disabled?: boolean }) {
+function ScopeOption({ scope, choices, onChange, label, hint, disabled }: { scope: PushScope; choices: PushChoices; onChange: (patch: Partial<PushChoices>) => void; label: string; hint: ReactNode; disabled?: boolean }) {
   return (
     <label className="export-format" data-testid={`push-scope-${scope}`}>
       <input type="radio" name="push-scope" value={scope} checked={choices.scope === scope} disabled={disabled} onChange={() => onChange({ scope })} />
@@ -55,7 +55,8 @@ export function PushDialog({ selected, shown, onClose }: PushDialogProps) {
   const onChange = (patch: Partial<PushChoices>) => setChoices((c) => ({ ...c, ...patch }));
   const problem = pushProblem(choices, candidates);
   const covered = scopeRuns(choices, candidates);
-  const copies = (choices.scope === 'selected' ? selected : shown).length - pushable(choices.scope === 'selected' ? selected : shown).length;
+  const offered = choices.scope === 'selected' ? selected : shown;
+  const copies = offered.length - pushable(offered).length;
   const running = covered.some((run) => run.status === 'RUNNING');
   const done = job?.done ?? null;
   const step = !jobId ? 'choose' : !done ? 'running' : done.outcome;

@@ -30,7 +30,11 @@ function usePull() {
     }
   };
   const running = !!jobId && !job?.done;
-  return { jobId, job, error, running, start, dismiss: () => (setJobId(null), setError(null)) };
+  const dismiss = () => {
+    setJobId(null);
+    setError(null);
+  };
+  return { jobId, job, error, running, start, dismiss };
 }
 
 function ExperimentItem({ remote, experiment, chosen, busy, onFollow }: { remote: string; experiment: RemoteExperiment; chosen: boolean; busy: boolean; onFollow: () => void }) {
