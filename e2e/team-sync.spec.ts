@@ -256,6 +256,14 @@ test('pull: browse the remote, import runs as read-only copies; follow an experi
   await runsPage.open();
   await expect(runsPage.rows.filter({ hasText: 'cy-late-run' }).getByTestId('sync-badge')).toHaveAttribute('data-state', 'remote', { timeout: 20_000 });
   await expect(runsPage.rows.filter({ hasText: 'bo-wider' })).toHaveCount(1);
+
+  // Unfollow: the follow goes, the runs imported stay.
+  await team.goto('team', experimentId);
+  await team.follows.filter({ hasText: experimentName }).getByTestId('follow-unfollow').click();
+  await expect(team.follows).toHaveCount(0);
+  await expect(team.experiment(experimentName).getByTestId('experiment-follow')).toBeVisible();
+  await runsPage.open();
+  await expect(runsPage.rows.filter({ hasText: 'cy-late-run' })).toHaveCount(1);
 });
 
 test('live push: a running run’s new points follow to the remote; the run page stops it', async ({ page, server, mlflow, remote, runsPage }) => {
