@@ -358,3 +358,36 @@ test('browse: a big remote experiment pages with Load more', async ({ page, serv
   // Newest first: the first run created is last.
   await expect(team.remoteRuns.last()).toContainText('run-000');
 });
+
+test('live push to a remote that went away: the row and the run page show the error', async ({ page, server, mlflow, runsPage }) => {
+  const proxy = await startHeldProxy(mlflow.url);
+  let closed = false;
+  try {
+    await addRemote(server, proxy, 'flaky');
+    const run = await createRun(server, { experiment: `flaky-${test.info().testId}`, name: 'zeta' });
+    await logSeries(server, run.id, 'loss', 0, 5);
+    await runsPage.open();
+    const row = runsPage.rowNamed('zeta');
+    const box = row.getByTestId('run-check');
+    await box.click();
+    await expect(box).toBeChecked();
+    await page.keyboard.press('p');
+    const dialog = new PushDialog(page);
+    await dialog.submit.click();
+    await expect(dialog.root).toHaveAttribute('data-step', 'done', { timeout: 30_000 });
+    await dialog.close.click();
+    await expect(row.getByTestId('sync-badge')).toHaveAttribute('data-live', 'true');
+
+    await proxy.close();
+    closed = true;
+    await logSeries(server, run.id, 'loss', 5, 5);
+    const badge = row.getByTestId('sync-badge');
+    await expect(badge).toHaveAttribute('data-error', 'true', { timeout: 20_000 });
+    await expect(badge).toHaveAttribute('title', /Last attempt failed: .+/);
+    await shoot(page, 'runs-sync-error');
+    await row.getByRole('link', { name: 'zeta' }).click();
+    await expect(page.getByTestId('run-sync-error')).toContainText('last attempt failed');
+  } finally {
+    if (!closed) await proxy.close();
+  }
+});

@@ -39,7 +39,7 @@ const FIXED_COLUMNS: RunColumn[] = [
   fixed('select', '', '30px', 30),
   fixed('swatch', '', '28px', 28),
   fixed('status', 'Status', '110px', 110),
-  fixed('sync', 'Sync', '92px', 92),
+  fixed('sync', 'Sync', '112px', 112),
   fixed('name', 'Name', 'minmax(170px, 1.8fr)', 170),
   fixed('experiment', 'Experiment', 'minmax(140px, 1.5fr)', 140),
   fixed('startTime', 'Started', '112px', 112, true),
