@@ -25,6 +25,7 @@ import type { GateResult, GateRule, PromotionRecord, RegistryConfig } from './pr
 import { keyProblem, metricPointProblem, type MetricPointInput } from './metric-point-check';
 import { MARKDOWN_IMAGES, REPORT_FORMATS, REPORT_SECTIONS } from './report';
 import { EXPORT_SERIES_LEVELS, type ReportDone } from './report-export';
+import { ALERT_KINDS, THRESHOLD_OPS, type Alert, type AlertRule } from './alerts';
 import type { FollowedExperiment, RemoteConfig, RemoteExperiment, RemoteRun, SyncDone, SyncProgress } from './sync';
 
 export { LIMITS };
@@ -469,6 +470,45 @@ export const contract = {
   stopLivePush: method<{ stopped: boolean }>()({
     http: { method: 'POST', path: '/api/v1/runs/:id/live-push/stop' },
     input: z.object({ id: runIdSchema }),
+  }),
+  /** The built-in rules first, then the user rules of `experiment` (all user rules when omitted). */
+  listAlertRules: method<{ rules: AlertRule[] }>()({
+    http: { method: 'GET', path: '/api/v1/alerts/rules' },
+    input: z.object({ experiment: z.string().min(1).max(LIMITS.nameLength).optional() }),
+  }),
+  /**
+   * Creates a user rule (no `id`) or replaces one; a built-in rule (`builtin:<kind>`) can only be
+   * enabled/disabled or given other `minutes` / `metric`.
+   */
+  saveAlertRule: method<{ rule: AlertRule }>()({
+    http: { method: 'PUT', path: '/api/v1/alerts/rules' },
+    input: z.object({
+      id: z.string().min(1).max(64).optional(),
+      kind: z.enum(ALERT_KINDS),
+      experiment: z.string().trim().min(1).max(LIMITS.nameLength).nullable(),
+      enabled: z.boolean().default(true),
+      metric: z.string().min(1).max(LIMITS.keyLength).nullable().default(null),
+      op: z.enum(THRESHOLD_OPS).nullable().default(null),
+      value: z.number().finite().nullable().default(null),
+      minutes: z.number().min(1).max(7 * 24 * 60).nullable().default(null),
+    }),
+  }),
+  deleteAlertRule: method<{ removed: boolean }>()({
+    http: { method: 'DELETE', path: '/api/v1/alerts/rules' },
+    input: z.object({ id: z.string().min(1).max(64) }),
+  }),
+  /** Alerts raised, newest first: all, or one run's. */
+  listAlerts: method<{ alerts: Alert[]; unread: number }>()({
+    http: { method: 'GET', path: '/api/v1/alerts' },
+    input: z.object({
+      runId: runIdSchema.optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(200),
+    }),
+  }),
+  /** Marks the alerts named (all when omitted) read. */
+  markAlertsRead: method<{ updated: number }>()({
+    http: { method: 'POST', path: '/api/v1/alerts/read' },
+    input: z.object({ ids: z.array(z.number().int().min(1)).max(1000).optional() }),
   }),
   listWatchRoots: method<{ roots: WatchRoot[] }>()({
     http: { method: 'GET', path: '/api/v1/watch' },

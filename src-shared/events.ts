@@ -3,6 +3,7 @@ import type { RunSummary, WatchRoot } from './domain';
 import type { PromotionProgress, PromotionRecord } from './promotion';
 import type { ReportDone, ReportProgress } from './report-export';
 import type { SyncDone, SyncProgress } from './sync';
+import type { Alert } from './alerts';
 
 export interface CoreEvents {
   /** A run was created or any of its fields, params, tags or summaries changed. */
@@ -25,6 +26,8 @@ export interface CoreEvents {
   'sync.progress': SyncProgress;
   /** A push or pull ended. */
   'sync.done': SyncDone;
+  /** A rule fired for a run (the desktop app shows an OS notification, serve mode a toast). */
+  'alert.raised': { alert: Alert };
 }
 export type CoreEventName = keyof CoreEvents;
 export type CoreEvent = { [K in CoreEventName]: { type: K; data: CoreEvents[K] } }[CoreEventName];

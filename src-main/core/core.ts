@@ -18,6 +18,7 @@ import type { PromotionService } from './promotion/promotion-service';
 import type { SecretStore } from './promotion/secret-store';
 import { createPromotion } from './promotion/create-promotion';
 import { createSync } from './sync/create-sync';
+import { AlertService } from './alerts/alert-service';
 import { ensureDataDir, loadOrCreateToken, removeServerFile, spoolDir, writeServerFile } from './data-dir';
 
 export interface CoreOptions {
@@ -49,6 +50,8 @@ export interface Core {
   /** Records new versions of local datasets whose data changed on disk. */
   datasets: DatasetRefresher;
   promotions: PromotionService;
+  /** Alert rules and the alerts raised (the desktop shell turns `alert.raised` events into OS notifications). */
+  alerts: AlertService;
   /** Reports exported through the API, under <data>/exports. */
   reports: ReportExports;
   server: RunningServer | null;
@@ -68,7 +71,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const { registries, promotions } = createPromotion({ store, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, adapters: opts.registryAdapters, emit: (e) => hub.emit(e) });
   const reports = new ReportExports({ store, dir: join(opts.dataDir, 'exports'), emit: (e) => hub.emit(e), paths: artifacts, env: { printPdf: opts.printPdf }, appUrl: () => server?.url ?? null });
   const sync = createSync({ store, hub, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, log });
-  const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, reports, sync, samplesDir: join(opts.resourcesDir, 'sample-runs') });
+  const alerts = new AlertService({ store, hub, now: Date.now });
+  const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, reports, sync, alerts, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
   const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);
   let server: RunningServer | null = null;
@@ -89,6 +93,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   datasets.start();
   sync.push.resume();
   sync.pull.startFollowing();
+  alerts.start();
   return {
     store,
     hub,
@@ -97,6 +102,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     watch,
     datasets,
     promotions,
+    alerts,
     reports,
     server,
     token,
@@ -109,6 +115,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await datasets.close();
       await promotions.close();
       await sync.close();
+      alerts.close();
       await reports.idle();
       hub.flush();
       hub.close();

@@ -22,6 +22,8 @@ import type { PromotionService } from '../promotion/promotion-service';
 import type { ReportExports } from '../report/report-exports';
 import { createReportHandlers } from './report-handlers';
 import { createSyncHandlers, type SyncServices } from './sync-handlers';
+import { createAlertHandlers } from './alert-handlers';
+import type { AlertService } from '../alerts/alert-service';
 
 /** The folder-watching side of the core, as the API sees it. */
 export interface WatchControl {
@@ -43,6 +45,7 @@ export interface HandlerDeps {
   promotions: PromotionService;
   reports: ReportExports;
   sync: SyncServices;
+  alerts: AlertService;
   now?: () => number;
 }
 
@@ -120,5 +123,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPromotionHandlers(store, deps.registries, deps.promotions),
     ...createReportHandlers(deps.reports),
     ...createSyncHandlers(deps.sync),
+    ...createAlertHandlers(deps.alerts),
   };
 }
