@@ -4,6 +4,7 @@
 import type { CoreEvent } from './events';
 import type { ApiErrorBody } from './errors';
 import type { MethodName } from './contract';
+import type { ShellCommand } from './shell-commands';
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
@@ -13,7 +14,9 @@ export interface RunlensBridge {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Shows a file an export made in the system's file manager; the main process resolves it inside <data>/exports. */
   revealExport(exportId: string, name: string): Promise<IpcResult<null>>;
+  /** Subscribes to what the shell asks of the UI (menus, deep links, notification clicks); returns the unsubscribe function. */
+  onCommand(listener: (command: ShellCommand) => void): () => void;
 }
 
 /** The IPC channel names; used only by the preload and the Electron shell's ipc module. */
-export const IPC_CHANNELS = { call: 'runlens:call', event: 'runlens:event', revealExport: 'runlens:reveal-export' } as const;
+export const IPC_CHANNELS = { call: 'runlens:call', event: 'runlens:event', revealExport: 'runlens:reveal-export', command: 'runlens:command' } as const;
