@@ -21,13 +21,7 @@ vi.mock('electron', () => ({
     removeHandler: (channel: string) => electron.handlers.delete(channel),
   },
   shell: { showItemInFolder: (path: string) => electron.revealed.push(path) },
-  net: {},
-  protocol: {},
 }));
-
-// Node does not know app: as a standard scheme (Electron registers it), so its URLs' origin is
-// 'null' here; the sender and frame checks still tell our window from a stranger.
-vi.mock('./app-protocol', () => ({ APP_ORIGIN: new URL('app://runlens/').origin }));
 
 const tempDir = useTempDirs();
 

@@ -5,11 +5,11 @@ import { ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'ele
 import { IPC_CHANNELS, type IpcResult } from '../../src-shared/bridge';
 import { ApiError } from '../../src-shared/errors';
 import type { Core } from '../core/core';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppUrl } from './app-origin';
 
 function isOwnMainFrame(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
   const frame = event.senderFrame;
-  return event.sender === win.webContents && frame !== null && frame === win.webContents.mainFrame && new URL(frame.url).origin === APP_ORIGIN;
+  return event.sender === win.webContents && frame !== null && frame === win.webContents.mainFrame && isAppUrl(frame.url);
 }
 
 function failure(e: unknown): IpcResult<never> {
