@@ -2,6 +2,7 @@
 // before it reaches a store. The check covers the fields the UI keys on; the rest of a run
 // summary is the core's to get right, and the contract types describe it.
 import { z } from 'zod';
+import { ALERT_KINDS } from '../../../src-shared/alerts';
 import type { CoreEvent } from '../../../src-shared/events';
 
 const runShape = z.looseObject({
@@ -19,7 +20,26 @@ const syncCounts = {
   remote: z.string(),
 };
 
+/** Numbers that are not JSON numbers (NaN, ±Infinity) travel as strings (see WireNumber). */
+const wireNumber = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])]);
+
+const alertShape = z.object({
+  id: z.number().int(),
+  ruleId: z.string(),
+  kind: z.enum(ALERT_KINDS),
+  runId: z.string(),
+  runName: z.string(),
+  experiment: z.string(),
+  message: z.string(),
+  metric: z.string().nullable(),
+  value: wireNumber.nullable(),
+  step: z.number().nullable(),
+  raisedAt: z.number(),
+  read: z.boolean(),
+});
+
 const eventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('alert.raised'), data: z.object({ alert: alertShape }) }),
   z.object({ type: z.literal('run.updated'), data: z.object({ run: runShape }) }),
   z.object({
     type: z.literal('points.appended'),

@@ -10,8 +10,13 @@ import { ModelsPage } from '../features/models/models-page';
 import { PromoteDialogHost } from '../features/promotion/promote-dialog';
 import { RegistriesPage } from '../features/promotion/registries-page';
 import { TeamPage } from '../features/team/team-page';
+import { AlertsPage } from '../features/alerts/alerts-page';
+import { PreferencesHost } from '../features/preferences/preferences-dialog';
+import { ToastStack } from '../components/toast-stack';
+import { useAlertsStore } from '../stores/alerts-store';
 import { useRunsStore } from '../stores/runs-store';
 import { startLiveUpdates } from './live-updates';
+import { startShellCommands } from './shell-commands';
 import { useApplyTheme } from './theme';
 import { TopBar } from './top-bar';
 import './app.css';
@@ -24,7 +29,14 @@ export function App() {
     // The feed refetches on connect too; this first load does not wait for it, so the list
     // shows even where the event stream is slow to open or blocked.
     void useRunsStore.getState().load();
-    return startLiveUpdates();
+    void useAlertsStore.getState().load();
+    const stopUpdates = startLiveUpdates();
+    // Menus, deep links and notification clicks of the desktop app; nothing in serve mode.
+    const stopCommands = startShellCommands(window.runlens);
+    return () => {
+      stopUpdates();
+      stopCommands();
+    };
   }, []);
 
   return (
@@ -40,8 +52,11 @@ export function App() {
         {route.page === 'models' && <ModelsPage outcome={route.outcome} />}
         {route.page === 'registries' && <RegistriesPage />}
         {route.page === 'team' && <TeamPage remote={route.remote} experiment={route.experiment} />}
+        {route.page === 'alerts' && <AlertsPage experiment={route.experiment} />}
       </main>
       <PromoteDialogHost />
+      <PreferencesHost />
+      <ToastStack moreRoute={{ page: 'alerts', experiment: null }} />
     </div>
   );
 }

@@ -3,7 +3,8 @@
 // table re-renders at most at the display's rate, and only with the newest summary per run.
 // The same event is the cue to refetch an open run page's inputs, models and artifact listings.
 import type { RunSummary } from '../../../src-shared/domain';
-import { eventFeed } from '../api/client';
+import { eventFeed, transportKind } from '../api/client';
+import { useAlertsStore } from '../stores/alerts-store';
 import { useArtifactsStore } from '../stores/artifacts-store';
 import { useCompareSeriesStore } from '../stores/compare-series-store';
 import { useConnectionStore } from '../stores/connection-store';
@@ -17,6 +18,7 @@ import { useRunsStore } from '../stores/runs-store';
 import { useSeriesStore } from '../stores/series-store';
 import { useSourcesStore } from '../stores/sources-store';
 import { useSyncJobsStore } from '../stores/sync-jobs-store';
+import { alertRaised } from './alert-raised';
 import { syncEnded } from './sync-ended';
 
 export function startLiveUpdates(): () => void {
@@ -83,6 +85,9 @@ export function startLiveUpdates(): () => void {
           useSyncJobsStore.getState().finished(event.data);
           syncEnded(event.data);
           break;
+        case 'alert.raised':
+          alertRaised(event.data.alert, transportKind === 'ipc');
+          break;
       }
     },
     onState: (state) => useConnectionStore.getState().setState(state),
@@ -98,6 +103,8 @@ export function startLiveUpdates(): () => void {
       usePromotionsStore.getState().refetch();
       void useExportsStore.getState().refetch();
       void useSyncJobsStore.getState().refetch();
+      // Alerts raised while the feed was down came with no event.
+      void useAlertsStore.getState().load();
     },
   });
 

@@ -2,6 +2,7 @@ import { useConnectionStore } from '../stores/connection-store';
 import { useUiStore, type Theme } from '../stores/ui-store';
 import type { Route } from '../lib/hash-router';
 import { routeHref } from '../lib/hash-router';
+import { AlertsBell } from '../features/alerts/alerts-bell';
 import { SyncStatus } from '../features/sync/sync-status';
 import './top-bar.css';
 
@@ -104,6 +105,7 @@ export function TopBar({ route, theme }: { route: Route; theme: Theme }) {
       >
         {theme === 'dark' ? '☀' : '☾'}
       </button>
+      <AlertsBell />
     </header>
   );
 }

@@ -14,10 +14,15 @@ interface PopoverProps {
   testId: string;
   /** Which edge of the button the panel lines up with. */
   align?: 'start' | 'end';
+  /** The ▾ after the trigger; an icon button (the bell) goes without. */
+  caret?: boolean;
+  triggerClassName?: string;
+  /** The button's accessible name, when its content is an icon. */
+  triggerLabel?: string;
   children: (close: () => void) => ReactNode;
 }
 
-export function Popover({ trigger, triggerTitle, label, testId, align = 'start', children }: PopoverProps) {
+export function Popover({ trigger, triggerTitle, label, testId, align = 'start', caret = true, triggerClassName, triggerLabel, children }: PopoverProps) {
   const [open, setOpen] = useState(false);
   const [side, setSide] = useState(align);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -75,13 +80,17 @@ export function Popover({ trigger, triggerTitle, label, testId, align = 'start',
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         title={triggerTitle}
+        className={triggerClassName}
+        aria-label={triggerLabel}
         onClick={() => setOpen((o) => !o)}
         data-testid={`${testId}-button`}
       >
         {trigger}
-        <span className="popover__caret" aria-hidden>
-          ▾
-        </span>
+        {caret && (
+          <span className="popover__caret" aria-hidden>
+            ▾
+          </span>
+        )}
       </button>
       {open && (
         <div ref={panelRef} id={panelId} role="dialog" aria-label={label} className={`popover__panel popover__panel--${side}`} data-testid={testId}>

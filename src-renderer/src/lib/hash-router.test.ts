@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRoute, parseRoute, routeHref, type Route } from './hash-router';
+import { compareRoute, parseKnownRoute, parseRoute, routeHref, type Route } from './hash-router';
 
 describe('hash routes', () => {
   it('round-trips every page', () => {
@@ -16,6 +16,8 @@ describe('hash routes', () => {
       { page: 'team', remote: null, experiment: null },
       { page: 'team', remote: 'team-mlflow', experiment: null },
       { page: 'team', remote: 'a b&c', experiment: '12' },
+      { page: 'alerts', experiment: null },
+      { page: 'alerts', experiment: 'mnist & co/2' },
     ];
     for (const route of routes) {
       expect(parseRoute(routeHref(route))).toEqual(route);
@@ -54,5 +56,15 @@ describe('hash routes', () => {
     expect(parseRoute('#/models?outcome=verified')).toEqual({ page: 'models', outcome: 'verified' });
     expect(parseRoute('#/models?outcome=nonsense')).toEqual({ page: 'models', outcome: null });
     expect(routeHref({ page: 'models', outcome: null })).toBe('#/models');
+  });
+
+  it('tells an address naming no page from the runs table', () => {
+    expect(parseKnownRoute('#/runs')).toEqual({ page: 'runs' });
+    expect(parseKnownRoute('#/')).toEqual({ page: 'runs' });
+    expect(parseKnownRoute('#/runs/r1')).toEqual({ page: 'run', runId: 'r1' });
+    for (const unknown of ['#/elsewhere', '#javascript:alert(1)', '#//evil.example', '#/alertsx', '#/runsx']) {
+      expect(parseKnownRoute(unknown)).toBeNull();
+      expect(parseRoute(unknown)).toEqual({ page: 'runs' });
+    }
   });
 });

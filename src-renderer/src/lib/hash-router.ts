@@ -17,7 +17,9 @@ export type Route =
   | { page: 'models'; outcome: PromotionOutcome | null }
   | { page: 'registries' }
   /** Team remotes; `remote` and `experiment` pick what the browser shows (`#/team?remote=x&experiment=3`). */
-  | { page: 'team'; remote: string | null; experiment: string | null };
+  | { page: 'team'; remote: string | null; experiment: string | null }
+  /** Alerts raised and the rules; `experiment` picks whose user rules show (`#/alerts?experiment=mnist`). */
+  | { page: 'alerts'; experiment: string | null };
 
 const OUTCOMES: readonly PromotionOutcome[] = ['verified', 'failed', 'blocked', 'cancelled', 'running'];
 
@@ -35,7 +37,14 @@ function decodeSegments(path: string): string | null {
   }
 }
 
+/** The route, or the runs table for an address that names no page. */
 export function parseRoute(hash: string): Route {
+  return parseKnownRoute(hash) ?? { page: 'runs' };
+}
+
+/** The route the address names; null when it names none (what the desktop shell sends is checked with this). */
+export function parseKnownRoute(hash: string): Route | null {
+  if (/^#\/runs\/?(?:\?.*)?$/.test(hash) || hash === '' || hash === '#' || hash === '#/') return { page: 'runs' };
   const match = /^#\/runs\/([^/?#]+)/.exec(hash);
   if (match?.[1]) return { page: 'run', runId: decodeURIComponent(match[1]) };
   const compare = /^#\/compare(?:\?(.*))?$/.exec(hash);
@@ -61,7 +70,9 @@ export function parseRoute(hash: string): Route {
   const datasetName = dataset?.[1] ? decodeSegments(dataset[1]) : null;
   if (datasetName) return { page: 'dataset', name: datasetName };
   if (/^#\/datasets(?:[/?#]|$)/.test(hash)) return { page: 'datasets' };
-  return { page: 'runs' };
+  const alerts = /^#\/alerts(?:\?(.*))?$/.exec(hash);
+  if (alerts) return { page: 'alerts', experiment: new URLSearchParams(alerts[1] ?? '').get('experiment') || null };
+  return null;
 }
 
 export function routeHref(route: Route): string {
@@ -92,6 +103,8 @@ export function routeHref(route: Route): string {
     }
     case 'dataset':
       return `#/datasets/${datasetPath(route.name)}`;
+    case 'alerts':
+      return route.experiment ? `#/alerts?${new URLSearchParams({ experiment: route.experiment }).toString()}` : '#/alerts';
     default:
       return '#/runs';
   }

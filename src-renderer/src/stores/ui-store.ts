@@ -35,7 +35,8 @@ interface UiState {
   watchPanelOpen: boolean;
   /** Show only the runs whose upstream data has a newer version. */
   newerDataOnly: boolean;
-  setTheme: (theme: Theme) => void;
+  /** null: follow the system again. */
+  setTheme: (theme: Theme | null) => void;
   setFilter: (filter: string) => void;
   /** Sorting by the current column flips the direction; a new column starts descending for
    *  numbers and times (largest/latest first is what one looks for) and ascending for text. */
@@ -58,7 +59,8 @@ export const useUiStore = create<UiState>()((set) => ({
 
   setTheme: (theme) => {
     try {
-      localStorage.setItem(THEME_KEY, theme);
+      if (theme) localStorage.setItem(THEME_KEY, theme);
+      else localStorage.removeItem(THEME_KEY);
     } catch {
       // Storage can be disabled; the choice then lasts for this session only.
     }

@@ -1,10 +1,11 @@
-import type { RefObject } from 'react';
+import { useEffect, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NewerDataBadge } from '../../components/newer-data-badge';
 import { formatCount } from '../../../../src-shared/format';
 import { compareRoute, navigate } from '../../lib/hash-router';
 import { useSelectionStore } from '../../stores/selection-store';
 import { useSourcesStore } from '../../stores/sources-store';
+import { useUiRequestsStore } from '../../stores/ui-requests-store';
 import { RunsQueryBox } from './runs-query-box';
 import { useUiStore } from '../../stores/ui-store';
 import { ColumnChooser } from './column-chooser';
@@ -33,6 +34,14 @@ export function RunsToolbar({ table, filterRef, onPush }: { table: RunTable; fil
   const staleCount = all.reduce((n, run) => n + (run.newerDataAvailable ? 1 : 0), 0);
   const rootCount = useSourcesStore((s) => s.roots.length);
   const checked = useSelectionStore((s) => s.checked);
+  // Find (the desktop app's menu) asks for the filter, maybe before this table was on screen.
+  const findRequested = useUiRequestsStore((s) => s.pending.find);
+  useEffect(() => {
+    if (findRequested && useUiRequestsStore.getState().take('find')) {
+      filterRef.current?.focus();
+      filterRef.current?.select();
+    }
+  }, [findRequested, filterRef]);
 
   return (
     <div className="runs-toolbar">
