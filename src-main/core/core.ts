@@ -71,7 +71,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const { registries, promotions } = createPromotion({ store, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, adapters: opts.registryAdapters, emit: (e) => hub.emit(e) });
   const reports = new ReportExports({ store, dir: join(opts.dataDir, 'exports'), emit: (e) => hub.emit(e), paths: artifacts, env: { printPdf: opts.printPdf }, appUrl: () => server?.url ?? null });
   const sync = createSync({ store, hub, artifacts, dataDir: opts.dataDir, secrets: opts.secrets, log });
-  const alerts = new AlertService({ store, hub, now: Date.now });
+  const alerts = new AlertService({ store, hub, now: Date.now, log });
   const handlers = createHandlers({ store, hub, watch, artifacts, registries, promotions, reports, sync, alerts, samplesDir: join(opts.resourcesDir, 'sample-runs') });
   const dispatch = createDispatcher(handlers);
   const token = opts.auth === false ? null : loadOrCreateToken(opts.dataDir);

@@ -13,6 +13,7 @@ import { PromotionRepo } from './promotion-repo';
 import { SeqMarkRepo } from './seq-mark-repo';
 import { RemoteRepo } from './remote-repo';
 import { SyncRepo } from './sync-repo';
+import { AlertRepo } from './alert-repo';
 import { StaleRuns } from '../lineage/stale-runs';
 
 /** The system of record: one SQLite file and the repositories over it. */
@@ -32,6 +33,8 @@ export interface Store {
   remotes: RemoteRepo;
   /** Local runs ↔ runs on remotes. */
   sync: SyncRepo;
+  /** Alert rules and the alerts raised. */
+  alerts: AlertRepo;
   /** Runs `fn` in one transaction: everything it writes commits together or not at all. */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -55,6 +58,7 @@ export function openStore(file: string): Store {
     promotions: new PromotionRepo(db),
     remotes: new RemoteRepo(db),
     sync: new SyncRepo(db),
+    alerts: new AlertRepo(db),
     tx: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

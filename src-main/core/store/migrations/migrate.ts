@@ -9,6 +9,7 @@ import { migration0007 } from './0007-promotion';
 import { migration0008 } from './0008-promotion-owner';
 import { migration0009 } from './0009-point-sequence';
 import { migration0010 } from './0010-team-sync';
+import { migration0011 } from './0011-alerts';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Every migration in order; `PRAGMA user_version` records the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 
 export function migrate(db: Database.Database, upTo = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
