@@ -57,6 +57,9 @@ describe('revealExport over IPC', () => {
       expect(await reveal(stranger, exportId, 'metrics.csv')).toMatchObject({ ok: false, error: { error_code: 'PERMISSION_DENIED' } });
       const subframe = { sender: own.sender, senderFrame: { url: own.senderFrame.url } };
       expect(await reveal(subframe, exportId, 'metrics.csv')).toMatchObject({ ok: false, error: { error_code: 'PERMISSION_DENIED' } });
+      // Our own main frame, once it shows another origin (a navigation the guards missed), is a stranger too.
+      own.senderFrame.url = 'https://evil.example/';
+      expect(await reveal(own, exportId, 'metrics.csv')).toMatchObject({ ok: false, error: { error_code: 'PERMISSION_DENIED' } });
       expect(electron.revealed).toHaveLength(1);
 
       unwire();

@@ -1,39 +1,34 @@
-import { BrowserWindow, shell } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+// The main window: created with the checklist's preferences (security.ts), placed where the
+// user left it, and remembering where that is when it closes.
+import { BrowserWindow, screen } from 'electron';
+import { appPageUrl } from './app-origin';
+import { windowPreferences } from './security';
+import { MIN_WINDOW, readWindowState, restoreBounds, writeWindowState } from './window-bounds';
 
-/**
- * SECURITY: Electron's checklist — isolated, sandboxed renderer without Node, no navigation
- * away from the app, no new windows (https links go to the system browser), no permissions.
- */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** `route`: the UI view to open at (a deep link or a notification that arrived before the window). */
+export function createMainWindow(preloadPath: string, stateFile: string, route: string | null): BrowserWindow {
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const state = restoreBounds(readWindowState(stateFile), displays);
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 800,
-    minHeight: 500,
+    ...state.bounds,
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
     title: 'Runlens',
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: windowPreferences(preloadPath),
   });
-  win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
   });
-  win.webContents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  win.on('close', () => {
+    try {
+      writeWindowState(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (e) {
+      // Losing the window's place is not worth failing a close over.
+      console.warn(`[runlens] could not save the window state: ${(e as Error).message}`);
+    }
   });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.session.setPermissionRequestHandler((_wc, _permission, answer) => answer(false));
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  void win.loadURL(appPageUrl(route));
   return win;
 }

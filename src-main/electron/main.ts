@@ -1,30 +1,42 @@
 // The desktop shell: starts the same core as `runlens serve` in-process (its HTTP server is the
 // endpoint notebooks log to) and shows the UI in a locked-down window that talks to the core
-// over IPC. Everything interesting lives in the core; this file only wires it to Electron.
-import { app, BrowserWindow } from 'electron';
+// over IPC. Everything interesting lives in the core or in the electron-free modules beside
+// this one; this file only wires them to Electron. Security: see security.ts.
+import { app, nativeTheme, session } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { version } from '../../package.json';
+import packageJson from '../../package.json';
 import { createCore, type Core } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
+import { notifyAlerts } from './alert-notifier';
+import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
-import { createMainWindow } from './main-window';
-import { wireIpc } from './ipc';
-import { createSafeStorageSecrets } from './safe-storage-secrets';
+import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLink } from './deep-link';
 import { electronPdfPrinter } from './electron-pdf-printer';
+import { electronSqliteBinding } from './electron-sqlite-binding';
+import { wireIpc } from './ipc';
+import { createMainWindow } from './main-window';
+import { helpLinksFrom } from './menu-template';
+import { createSafeStorageSecrets } from './safe-storage-secrets';
+import { hardenApp } from './security';
+import { createTray } from './tray';
+import { windowStateFile } from './window-bounds';
+import { WindowController } from './window-controller';
+import type { ShellCommand } from '../../src-shared/shell-commands';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '../renderer');
+const resourcesDir = resolve(here, '../../resources');
 const DEFAULT_PORT = 5850;
 
-registerAppScheme();
-
-async function startCore(): Promise<Core> {
-  const dataDir = defaultDataDir();
+async function startCore(dataDir: string): Promise<Core> {
   const log = (m: string) => console.warn(`[runlens] ${m}`);
   // Called after app.whenReady(): safeStorage needs the app ready.
   const secrets = createSafeStorageSecrets(dataDir, log);
-  const base = { dataDir, uiDir, resourcesDir: resolve(here, '../../resources'), version, secrets, printPdf: electronPdfPrinter };
+  // From a checkout, better-sqlite3's Electron build lives apart from node_modules' Node build
+  // (electron-sqlite-binding.ts); a packaged app carries the Electron build in its node_modules.
+  const sqliteBinding = app.isPackaged ? undefined : electronSqliteBinding(resolve(here, '../..'));
+  const base = { dataDir, uiDir, resourcesDir, version: packageJson.version, secrets, printPdf: electronPdfPrinter, sqliteBinding };
   // Another Runlens (e.g. `runlens serve`) may hold the usual port: take any free one then.
   return createCore({ ...base, port: DEFAULT_PORT }).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'EADDRINUSE') throw e;
@@ -32,21 +44,86 @@ async function startCore(): Promise<Core> {
   });
 }
 
-function openWindow(core: Core): void {
-  const win = createMainWindow(join(here, '../preload/index.cjs'));
-  const unwire = wireIpc(core, win);
-  win.on('closed', unwire);
+function registerDeepLinks(): void {
+  // Started as `electron .` in development, the OS must be told to pass the app's path too.
+  if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1] ?? '.')]);
+  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
 }
 
 async function main(): Promise<void> {
+  // A second launch hands its arguments (maybe a deep link) to the first and leaves.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  registerAppScheme();
+  registerDeepLinks();
+
+  // Links that arrive before the window can take them open it at their view instead.
+  let windows: WindowController | null = null;
+  let pending: ShellCommand | null = deepLinkFromArgv(process.argv);
+  const deliver = (command: ShellCommand | null) => {
+    if (!command) return;
+    if (windows) windows.send(command);
+    else pending = command;
+  };
+  // macOS delivers deep links as events, from before 'ready' on.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deliver(parseDeepLink(url));
+  });
+  app.on('second-instance', (_event, argv) => {
+    windows?.show();
+    deliver(deepLinkFromArgv(argv));
+  });
+
   await app.whenReady();
-  const core = await startCore();
+  hardenApp(app, session.defaultSession);
+  nativeTheme.themeSource = 'system';
+  const dataDir = defaultDataDir();
+  const core = await startCore(dataDir);
   serveAppProtocol(uiDir);
-  openWindow(core);
-  app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void core.close());
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow(core);
+
+  const controller = new WindowController((route) => {
+    const win = createMainWindow(join(here, '../preload/index.cjs'), windowStateFile(dataDir), route);
+    const unwire = wireIpc(core, win);
+    win.on('closed', unwire);
+    return win;
+  });
+  windows = controller;
+  const initial = pending?.type === 'open-route' ? pending.route : null;
+  pending = null;
+  controller.show(initial);
+
+  installAppMenu(core, controller, helpLinksFrom(packageJson));
+  const stopNotifying = notifyAlerts(core, (route) => controller.send({ type: 'open-route', route }));
+  const tray = createTray({
+    resourcesDir,
+    endpoint: core.server ? { url: core.server.url, token: core.token } : null,
+    openWindow: () => controller.show(),
+    quit: () => app.quit(),
+  });
+
+  // Closing the window keeps the app, the server and the tray: quit from the tray or the menu.
+  app.on('window-all-closed', () => {});
+  app.on('activate', () => controller.show());
+  // Quitting waits for the core to close (the server file removed, the database closed cleanly).
+  let closing = false;
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    stopNotifying();
+    tray.destroy();
+    void core
+      .close()
+      .catch((e: unknown) => console.error(e))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 }
 

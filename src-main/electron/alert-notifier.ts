@@ -1,0 +1,28 @@
+// OS notifications for the core's alerts; a click opens the run. (Serve mode shows the same
+// alerts as toasts from the event stream; the window shows them too when it is open.)
+import { Notification } from 'electron';
+import type { Core } from '../core/core';
+import { alertNotification } from './alert-notification';
+
+/** Notifications not yet clicked or closed; held so their click handler is not collected. */
+const MAX_LIVE = 20;
+
+/** Returns the unsubscribe function. */
+export function notifyAlerts(core: Core, openRoute: (route: string) => void): () => void {
+  if (!Notification.isSupported()) return () => {};
+  const live = new Set<Notification>();
+  return core.hub.subscribe((event) => {
+    if (event.type !== 'alert.raised') return;
+    const { title, body, route } = alertNotification(event.data.alert);
+    const notification = new Notification({ title, body });
+    const forget = () => live.delete(notification);
+    notification.on('click', () => {
+      forget();
+      openRoute(route);
+    });
+    notification.on('close', forget);
+    live.add(notification);
+    if (live.size > MAX_LIVE) live.delete(live.values().next().value!);
+    notification.show();
+  });
+}
