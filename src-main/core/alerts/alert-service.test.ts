@@ -160,6 +160,17 @@ describe('AlertService: run finished / failed', () => {
     h.hub.runChanged('b');
     expect(h.deliver()).toEqual([]);
     expect(h.alerts.list(undefined, 10).alerts.map((x) => x.runId)).toEqual(['a']);
+    // A run resumed and ended again: still once per run and rule.
+    h.store.runs.update('a', { status: 'RUNNING', endTime: null });
+    h.hub.runChanged('a');
+    h.deliver();
+    h.finish('a', 'FAILED');
+    expect(h.deliver().map(summary)).toEqual(['builtin:run-failed a failed after 0s']);
+    h.store.runs.update('a', { status: 'RUNNING', endTime: null });
+    h.hub.runChanged('a');
+    h.deliver();
+    h.finish('a', 'FINISHED');
+    expect(h.deliver()).toEqual([]);
   });
 
   it('follows the rules: disabled built-ins are quiet, user rules apply to their experiment only', () => {
