@@ -39,6 +39,8 @@ export interface CoreOptions {
   printPdf?: PdfPrinter;
   /** Registry adapters by kind (tests pass fakes). */
   registryAdapters?: AdapterFactories;
+  /** better-sqlite3's addon to load instead of node_modules' Node build: the Electron shell's own build (see openDb). */
+  sqliteBinding?: string;
 }
 
 export interface Core {
@@ -63,7 +65,7 @@ export interface Core {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const log = opts.log ?? ((m: string) => console.warn(m));
   ensureDataDir(opts.dataDir);
-  const store = openStore(join(opts.dataDir, 'runlens.db'));
+  const store = openStore(join(opts.dataDir, 'runlens.db'), { nativeBinding: opts.sqliteBinding });
   const hub = new EventHub((id) => store.runs.summary(id));
   const artifacts = new ArtifactStore(join(opts.dataDir, 'artifacts'));
   const watch = new WatchService({ store, hub, log, artifacts, spool: spoolDir(opts.dataDir) });

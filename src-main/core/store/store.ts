@@ -1,4 +1,4 @@
-import type { Db } from './open-db';
+import type { Db, OpenDbOptions } from './open-db';
 import { openDb } from './open-db';
 import { MetricStore } from './metric-store';
 import { RunRepo } from './run-repo';
@@ -40,8 +40,8 @@ export interface Store {
   close(): void;
 }
 
-export function openStore(file: string): Store {
-  const db = openDb(file);
+export function openStore(file: string, opts: OpenDbOptions = {}): Store {
+  const db = openDb(file, opts);
   const experiments = new ExperimentRepo(db);
   return {
     db,
