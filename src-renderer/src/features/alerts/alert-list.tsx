@@ -1,6 +1,6 @@
 // Alerts, newest first: what fired (a mark per kind), for which run (its name in its colour) and
 // when. A row opens the run and marks the alert read; unread rows carry a dot.
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { Alert, AlertKind } from '../../../../src-shared/alerts';
 import { formatDateCompact, formatDateTimeSeconds } from '../../../../src-shared/format';
 import { transportKind } from '../../api/client';
@@ -9,10 +9,18 @@ import { useRunColor } from '../../components/run-colors';
 import { routeHref } from '../../lib/hash-router';
 import { alertRoute, markOpened } from './open-alert';
 
-const KIND_MARKS: Record<AlertKind, { glyph: string; tone: string; label: string }> = {
+/** Drawn, not a character: the pause sign is missing from common UI fonts. */
+const PAUSE = (
+  <svg width="8" height="8" viewBox="0 0 8 8" aria-hidden>
+    <rect x="1" y="0.5" width="2" height="7" rx="0.5" fill="currentColor" />
+    <rect x="5" y="0.5" width="2" height="7" rx="0.5" fill="currentColor" />
+  </svg>
+);
+
+const KIND_MARKS: Record<AlertKind, { glyph: ReactNode; tone: string; label: string }> = {
   'run-finished': { glyph: '✓', tone: 'success', label: 'Run finished' },
   'run-failed': { glyph: '✕', tone: 'danger', label: 'Run failed' },
-  'run-stalled': { glyph: '⏸', tone: 'warning', label: 'Run stalled' },
+  'run-stalled': { glyph: PAUSE, tone: 'warning', label: 'Run stalled' },
   'non-finite': { glyph: '∅', tone: 'danger', label: 'NaN or Inf' },
   threshold: { glyph: '↗', tone: 'accent', label: 'Threshold crossed' },
 };
@@ -88,7 +96,7 @@ export function AlertsExplainer({ rulesHref }: { rulesHref: string | null }) {
             <a href={rulesHref}>Set up rules</a> per experiment
           </>
         ) : (
-          'Add rules per experiment below'
+          'Add rules per experiment under Rules'
         )}
         ; {transportKind === 'ipc' ? 'the desktop app shows each alert as a notification.' : 'each alert also shows as a note in the corner of this window.'}
       </p>

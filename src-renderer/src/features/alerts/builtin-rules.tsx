@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { AlertRule } from '../../../../src-shared/alerts';
 import { useAlertRulesStore } from '../../stores/alert-rules-store';
 import { AlertKindMark } from './alert-list';
-import { draftFromRule, KIND_LABELS, ruleInput, type RuleDraft } from './rule-draft';
+import { draftFromRule, KIND_LABELS, numberProblem, ruleInput, type RuleDraft } from './rule-draft';
 
 const HINTS: Partial<Record<AlertRule['kind'], string>> = {
   'run-stalled': 'No point and no heartbeat from a RUNNING run for this many minutes.',
@@ -39,7 +39,10 @@ function SettingField({ rule, field, onSave }: { rule: AlertRule; field: 'minute
 
 function BuiltinRuleRow({ rule }: { rule: AlertRule }) {
   const [error, setError] = useState<string | null>(null);
-  const save = async (changes: Partial<RuleDraft>) => setError(await useAlertRulesStore.getState().save(ruleInput({ ...draftFromRule(rule), ...changes }, rule.id)));
+  const save = async (changes: Partial<RuleDraft>) => {
+    const draft = { ...draftFromRule(rule), ...changes };
+    setError(numberProblem(draft) ?? (await useAlertRulesStore.getState().save(ruleInput(draft, rule.id))));
+  };
   const hint = HINTS[rule.kind];
   return (
     <li className={`builtin-rule${rule.enabled ? '' : ' is-off'}`} data-testid="builtin-rule" data-kind={rule.kind}>

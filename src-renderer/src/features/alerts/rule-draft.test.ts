@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertRule } from '../../../../src-shared/alerts';
-import { describeRule, draftFromRule, emptyDraft, ruleInput } from './rule-draft';
+import { describeRule, draftFromRule, emptyDraft, numberProblem, ruleInput } from './rule-draft';
 
 const threshold: AlertRule = { id: 'u1', kind: 'threshold', experiment: 'mnist', enabled: true, metric: 'val_loss', op: '>=', value: 0.12345, minutes: null };
 
@@ -26,5 +26,14 @@ describe('rule drafts', () => {
     expect(describeRule(threshold)).toBe('val_loss >= 0.12345');
     expect(describeRule({ ...threshold, kind: 'run-stalled', minutes: 30 })).toBe('A running run logs nothing for 30 min');
     expect(describeRule({ ...threshold, kind: 'non-finite', metric: '*loss*' })).toBe('NaN or Inf logged to *loss*');
+  });
+});
+
+describe('number fields', () => {
+  it('names the field holding something other than a number, among the fields the kind uses', () => {
+    expect(numberProblem({ ...emptyDraft('e'), value: 'lots' })).toBe("value: 'lots' is not a number (e.g. 0.5 or 1e-3)");
+    expect(numberProblem({ ...emptyDraft('e'), value: '1e-3' })).toBeNull();
+    expect(numberProblem({ ...emptyDraft('e'), value: '' })).toBeNull();
+    expect(numberProblem({ ...emptyDraft('e'), kind: 'run-stalled', value: 'lots', minutes: 'ten' })).toBe("minutes: 'ten' is not a number");
   });
 });

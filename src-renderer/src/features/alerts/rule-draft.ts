@@ -54,6 +54,19 @@ function typedNumber(text: string): number | null {
   return trimmed === '' ? null : Number(trimmed);
 }
 
+/**
+ * A number field holding something that is not a number, named like the contract names fields
+ * (`value: …`); the rest (missing, out of range) is the core's to say.
+ */
+export function numberProblem(draft: RuleDraft): string | null {
+  for (const field of ['value', 'minutes'] as const) {
+    if (KIND_FIELDS[draft.kind].includes(field) && Number.isNaN(typedNumber(draft[field]))) {
+      return `${field}: '${draft[field].trim()}' is not a number${field === 'value' ? ' (e.g. 0.5 or 1e-3)' : ''}`;
+    }
+  }
+  return null;
+}
+
 /** What to send the core: the draft's fields for its kind, null for the rest. */
 export function ruleInput(draft: RuleDraft, id?: string): RuleInput {
   const uses = (field: DraftField) => KIND_FIELDS[draft.kind].includes(field);

@@ -10,3 +10,9 @@ export function errorField(message: string): RuleField | null {
   const named = /^(\w+)\s*:/.exec(message)?.[1];
   return FIELDS.find((field) => field === named) ?? null;
 }
+
+/** The message as shown under its field: the field's name is said by where it stands. */
+export function fieldMessage(message: string): string {
+  const field = errorField(message);
+  return field ? message.slice(message.indexOf(':') + 1).trim() : message;
+}

@@ -3,8 +3,8 @@
 import { useId, useState } from 'react';
 import { ALERT_KINDS, THRESHOLD_OPS, type AlertRule, type ThresholdOp } from '../../../../src-shared/alerts';
 import { useAlertRulesStore } from '../../stores/alert-rules-store';
-import { draftFromRule, emptyDraft, KIND_FIELDS, KIND_LABELS, ruleInput, type RuleDraft } from './rule-draft';
-import { errorField, type RuleField } from './rule-error';
+import { draftFromRule, emptyDraft, KIND_FIELDS, KIND_LABELS, numberProblem, ruleInput, type RuleDraft } from './rule-draft';
+import { errorField, fieldMessage, type RuleField } from './rule-error';
 
 interface RuleFormProps {
   existing: AlertRule | null;
@@ -19,7 +19,7 @@ function FieldError({ error, shown }: { error: string | null; shown: boolean }) 
   if (!error || !shown) return null;
   return (
     <span className="rule-form__error" role="alert" data-testid="rule-error">
-      {error}
+      {fieldMessage(error)}
     </span>
   );
 }
@@ -49,7 +49,7 @@ export function RuleForm({ existing, experiments, experiment, metricKeysOf, onDo
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
-        const problem = await useAlertRulesStore.getState().save(ruleInput(draft, existing?.id));
+        const problem = numberProblem(draft) ?? (await useAlertRulesStore.getState().save(ruleInput(draft, existing?.id)));
         setBusy(false);
         if (problem) setError(problem);
         else onDone();
