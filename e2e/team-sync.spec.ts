@@ -4,6 +4,8 @@
 // pushed again; browsing the remote, importing runs as read-only copies, following an
 // experiment until a new remote run shows up here. Screenshots go to e2e/screenshots/.
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { createMlflowRun, mlflowGet, mlflowPost, type MlflowTarget } from './fixtures/mlflow-rest';
@@ -34,6 +36,26 @@ const test = base.extend<{ remote: MlflowTarget }, { mlflow: MlflowServer }>({
   },
   remote: async ({ mlflow }, use) => use({ url: `${mlflow.url}/`, token: '' }),
 });
+
+/** Takes requests and never answers them: a push to it stays running until it is cancelled. */
+async function startSilentServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const silent = createServer((request) => request.resume());
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        silent.closeAllConnections();
+        silent.close(() => resolve());
+      }),
+  };
+}
+
+/** Unique per test run (repeats and retries too): the mlflow server outlives each test. */
+function uniq(): string {
+  const { testId, repeatEachIndex, retry } = test.info();
+  return `${testId}-${repeatEachIndex}-${retry}`;
+}
 
 async function addRemote(server: RunlensServer, mlflow: Pick<MlflowServer, 'url'>, name = 'team') {
   await server.api('PUT', '/api/v1/remotes', { name, url: mlflow.url, username: '' });
@@ -119,7 +141,7 @@ test('remotes: the empty state says what a remote is; add one and its connection
 
 test('push: ticked runs with progress → pushed, MLflow has them; a new point → behind; push again → pushed', async ({ page, server, mlflow, remote, runsPage }) => {
   test.setTimeout(120_000);
-  const experiment = `push-${test.info().testId}`;
+  const experiment = `push-${uniq()}`;
   await addRemote(server, mlflow);
   const ids: Record<string, string> = {};
   // alpha is big enough (a few seconds at mlflow-on-SQLite's pace) for the progress to be seen moving.
@@ -201,7 +223,7 @@ test('push: ticked runs with progress → pushed, MLflow has them; a new point �
 
 test('pull: browse the remote, import runs as read-only copies; follow an experiment and a new remote run comes in', async ({ page, server, mlflow, remote, runsPage }) => {
   test.setTimeout(120_000);
-  const experimentName = `shared-${test.info().testId}`;
+  const experimentName = `shared-${uniq()}`;
   const experimentId = await createExperiment(remote, experimentName);
   const first = await remoteRun(remote, experimentId, 'ana-baseline', 'ana');
   await remoteRun(remote, experimentId, 'bo-wider', 'bo');
@@ -268,7 +290,7 @@ test('pull: browse the remote, import runs as read-only copies; follow an experi
 
 test('live push: a running run’s new points follow to the remote; the run page stops it', async ({ page, server, mlflow, remote, runsPage }) => {
   test.setTimeout(90_000);
-  const experiment = `live-${test.info().testId}`;
+  const experiment = `live-${uniq()}`;
   const run = await createRun(server, { experiment, name: 'delta' });
   await logSeries(server, run.id, 'loss', 0, 10);
   const dialog = new PushDialog(page);
@@ -309,15 +331,13 @@ test('live push: a running run’s new points follow to the remote; the run page
   await expect(note.getByTestId('sync-badge')).toHaveAttribute('data-live', 'false');
 });
 
-test('cancel: a push held mid-way stops on Cancel and says so, in the dialog and the top bar', async ({ page, server, mlflow, runsPage }) => {
-  // Between Runlens and MLflow: every request body held, so the push stays running on cue.
-  const proxy = await startHeldProxy(mlflow.url);
+test('cancel: a push stuck on a remote that never answers stops on Cancel and says so, in the dialog and the top bar', async ({ page, server, runsPage }) => {
+  const silent = await startSilentServer();
   try {
-    await addRemote(server, proxy, 'slow');
-    const run = await createRun(server, { experiment: `cancel-${test.info().testId}`, name: 'epsilon' });
+    await addRemote(server, silent, 'slow');
+    const run = await createRun(server, { experiment: `cancel-${uniq()}`, name: 'epsilon' });
     await logSeries(server, run.id, 'loss', 0, 10);
     await server.api('POST', `/api/v1/runs/${run.id}/finish`, {});
-    proxy.hold(0);
 
     await runsPage.open();
     const box = runsPage.rowNamed('epsilon').getByTestId('run-check');
@@ -326,7 +346,6 @@ test('cancel: a push held mid-way stops on Cancel and says so, in the dialog and
     await page.keyboard.press('p');
     const dialog = new PushDialog(page);
     await dialog.submit.click();
-    await proxy.held();
     await expect(dialog.root).toHaveAttribute('data-step', 'running');
     await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'running');
     await dialog.cancel.click();
@@ -336,14 +355,13 @@ test('cancel: a push held mid-way stops on Cancel and says so, in the dialog and
     // Stopped before the remote had a run for it: still local only.
     await expect(runsPage.rowNamed('epsilon').getByTestId('sync-badge')).toHaveCount(0);
   } finally {
-    proxy.release();
-    await proxy.close();
+    await silent.close();
   }
 });
 
 test('browse: a big remote experiment pages with Load more', async ({ page, server, mlflow, remote }) => {
   test.setTimeout(90_000);
-  const experimentId = await createExperiment(remote, `big-${test.info().testId}`);
+  const experimentId = await createExperiment(remote, `big-${uniq()}`);
   // One more than a page of the browser's listing (100).
   for (let i = 0; i < 101; i++) await createMlflowRun(remote, `run-${String(i).padStart(3, '0')}`, 'ana', experimentId);
   await addRemote(server, mlflow);
@@ -364,7 +382,7 @@ test('live push to a remote that went away: the row and the run page show the er
   let closed = false;
   try {
     await addRemote(server, proxy, 'flaky');
-    const run = await createRun(server, { experiment: `flaky-${test.info().testId}`, name: 'zeta' });
+    const run = await createRun(server, { experiment: `flaky-${uniq()}`, name: 'zeta' });
     await logSeries(server, run.id, 'loss', 0, 5);
     await runsPage.open();
     const row = runsPage.rowNamed('zeta');
