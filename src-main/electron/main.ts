@@ -28,6 +28,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '../renderer');
 const resourcesDir = resolve(here, '../../resources');
 const DEFAULT_PORT = 5850;
+/** electron-builder.yml's appId: Windows shows a notification only for an app with this id. */
+const APP_USER_MODEL_ID = 'dev.runlens.app';
 
 async function startCore(dataDir: string): Promise<Core> {
   const log = (m: string) => console.warn(`[runlens] ${m}`);
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
   }
   registerAppScheme();
   registerDeepLinks();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
   // Links that arrive before the window can take them open it at their view instead.
   let windows: WindowController | null = null;
@@ -73,8 +76,10 @@ async function main(): Promise<void> {
     deliver(parseDeepLink(url));
   });
   app.on('second-instance', (_event, argv) => {
-    windows?.show();
-    deliver(deepLinkFromArgv(argv));
+    const command = deepLinkFromArgv(argv);
+    // A link shows the window itself (at its view); a plain second launch only focuses it.
+    if (command) deliver(command);
+    else windows?.show();
   });
 
   await app.whenReady();

@@ -2,7 +2,7 @@
 // or out (closing the window leaves the server running, so quitting lives here).
 import { join } from 'node:path';
 import { clipboard, Menu, nativeImage, Tray } from 'electron';
-import { mlflowShellSnippet, runlensPythonSnippet, type Endpoint } from '../../src-shared/connect-snippets';
+import { mlflowShellSnippet, runlensPythonSnippet, type Endpoint } from './connect-snippets';
 import { buildTrayTemplate } from './tray-template';
 
 export interface TrayOptions {

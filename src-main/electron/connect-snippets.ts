@@ -1,7 +1,6 @@
 // "Connect from a notebook": the text the tray copies to the clipboard. The URL and token are
 // pasted into a shell or into Python, so each is quoted for its language rather than trusted to
-// be tame (a token file edited by hand may hold anything).
-// Pure TypeScript: the Electron shell uses it today, the UI may show the same text.
+// be tame (a token file edited by hand may hold anything). Electron-free: tested under Node.
 
 export interface Endpoint {
   /** The logging server, e.g. `http://127.0.0.1:5850`. */
