@@ -1,12 +1,14 @@
 // The electron-builder config (electron-builder.yml) is never run here (Electron cannot be
 // downloaded in CI), so these tests hold it to what the app needs: a broken target list, scheme
 // or native-addon setting would otherwise first show up on a user's machine.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEEP_LINK_SCHEME } from './electron/deep-link';
+import { electronNativeDir, electronSqliteBinding, type ElectronSqliteTarget } from './electron/electron-sqlite-binding';
 
 const root = join(import.meta.dirname, '..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as {
@@ -88,5 +90,33 @@ describe('package.json scripts', () => {
   it('keeps the Electron build of better-sqlite3 out of git', () => {
     expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['.electron-native/', 'dist/']));
     expect(existsSync(join(root, 'scripts', 'rebuild-electron-sqlite.ts'))).toBe(true);
+  });
+});
+
+describe('build/after-pack.cjs', () => {
+  // A platform no real build uses, so the test's staging project never meets a developer's.
+  const platform = 'runlens-test-os';
+  const version = (pkg: string) => (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  let out: string;
+  afterEach(() => {
+    rmSync(electronNativeDir(root, platform, 'x64'), { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  it("copies the current Electron build over the Node build inside the package, and rebuilds nothing", async () => {
+    // A staging project already built for the installed Electron: the script must take it as is
+    // (a rebuild would need the network, and fail here).
+    const target: ElectronSqliteTarget = { electron: version('electron'), betterSqlite3: version('better-sqlite3'), platform, arch: 'x64' };
+    const binding = electronSqliteBinding(root, platform, 'x64');
+    mkdirSync(dirname(binding), { recursive: true });
+    writeFileSync(binding, 'electron-abi addon');
+    writeFileSync(join(electronNativeDir(root, platform, 'x64'), 'target.json'), JSON.stringify(target));
+    out = mkdtempSync(join(tmpdir(), 'runlens-after-pack-'));
+    const hook = createRequire(import.meta.url)(join(root, config.afterPack)) as { default: (context: unknown) => Promise<void> };
+    // The slice of electron-builder's AfterPackContext the hook reads; arch 1 is Arch.x64.
+    await hook.default({ appOutDir: out, electronPlatformName: platform, arch: 1, packager: { projectDir: root, getResourcesDir: (dir: string) => join(dir, 'resources') } });
+    const packed = join(out, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    expect(readFileSync(packed, 'utf8')).toBe('electron-abi addon');
+    expect(readFileSync(binding, 'utf8')).toBe('electron-abi addon');
   });
 });
