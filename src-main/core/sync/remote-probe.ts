@@ -21,7 +21,8 @@ export async function probeRemote(client: MlflowRest, url: string, signal: Abort
     return { ok: true, message: `Connected to MLflow at ${url}: ${count} experiment${n === 1 && !page.next_page_token ? '' : 's'}`, experiments: n };
   } catch (e) {
     if (!(e instanceof RegistryError)) throw e;
-    if (e.status === null) return { ok: false, message: `Cannot reach ${url}: ${e.message}`, experiments: null };
+    // The HTTP client's message already names the server ("cannot reach <origin>: ECONNREFUSED").
+    if (e.status === null) return { ok: false, message: e.message.charAt(0).toUpperCase() + e.message.slice(1), experiments: null };
     if (e.status === 401 || e.status === 403) {
       return { ok: false, message: `${url} refused the credentials (HTTP ${e.status}): check the username and token or password`, experiments: null };
     }
