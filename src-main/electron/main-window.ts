@@ -1,6 +1,6 @@
 // The main window: created with the checklist's preferences (security.ts), placed where the
 // user left it, and remembering where that is when it closes.
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, nativeTheme, screen } from 'electron';
 import { appPageUrl } from './app-origin';
 import { windowPreferences } from './security';
 import { MIN_WINDOW, readWindowState, restoreBounds, writeWindowState } from './window-bounds';
@@ -15,6 +15,8 @@ export function createMainWindow(preloadPath: string, stateFile: string, route: 
     minHeight: MIN_WINDOW.height,
     title: 'Runlens',
     show: false,
+    // The page's own background (styles/theme.css), so a dark system gets no white flash.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#ffffff',
     webPreferences: windowPreferences(preloadPath),
   });
   win.once('ready-to-show', () => {
