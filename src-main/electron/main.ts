@@ -18,6 +18,7 @@ import { wireIpc } from './ipc';
 import { createMainWindow } from './main-window';
 import { helpLinksFrom } from './menu-template';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
+import { closeBeforeQuit } from './quit-gate';
 import { hardenApp } from './security';
 import { createTray } from './tray';
 import { windowStateFile } from './window-bounds';
@@ -112,23 +113,10 @@ async function main(): Promise<void> {
   // Closing the window keeps the app, the server and the tray: quit from the tray or the menu.
   app.on('window-all-closed', () => {});
   app.on('activate', () => controller.show());
-  // Quitting waits for the core to close (the server file removed, the database closed cleanly).
-  let closing = false;
-  let closed = false;
-  app.on('before-quit', (event) => {
-    if (closed) return;
-    event.preventDefault();
-    if (closing) return;
-    closing = true;
+  closeBeforeQuit(app, async () => {
     stopNotifying();
     tray.destroy();
-    void core
-      .close()
-      .catch((e: unknown) => console.error(e))
-      .finally(() => {
-        closed = true;
-        app.quit();
-      });
+    await core.close();
   });
 }
 
