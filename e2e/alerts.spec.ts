@@ -1,25 +1,12 @@
 // Alerts in serve mode: rules made in the UI, points logged over the native API, and what the
 // user sees: a toast, the bell's count, the panel, the run page; the built-in NaN rule, on and
 // off; the core's refusal of a bad rule beside the form.
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import type { Alert } from '../src-shared/alerts';
 import { createRun } from './fixtures/runs-api';
 import type { RunlensServer } from './fixtures/runlens-server';
 import { expect, test } from './fixtures/test';
+import { shootBothThemes as shoot } from './fixtures/theme-screenshots';
 import { AlertsPage } from './pages/alerts-page';
-
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-
-async function shoot(page: Page, name: string) {
-  await mkdir(SHOTS, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-    await page.screenshot({ path: `${SHOTS}${name}-${scheme}.png` });
-  }
-}
 
 async function log(server: RunlensServer, runId: string, key: string, values: (number | 'NaN')[], firstStep = 0) {
   await server.api('POST', `/api/v1/runs/${runId}/log`, { metrics: values.map((value, i) => ({ key, value, step: firstStep + i })) });
@@ -123,7 +110,25 @@ test('a rule the core refuses says why beside the form, and nothing is saved', a
   await alerts.form.getByTestId('rule-save').click();
   await expect(alerts.form.locator('.rule-field--minutes').getByTestId('rule-error')).toBeVisible();
 
-  expect((await server.api<{ rules: { id: string }[] }>('GET', '/api/v1/alerts/rules?experiment=mnist')).rules.filter((r) => !r.id.startsWith('builtin:'))).toEqual([]);
+  const userRulesOf = async (experiment: string) =>
+    (await server.api<{ rules: { id: string; value: number | null }[] }>('GET', `/api/v1/alerts/rules?experiment=${experiment}`)).rules.filter((r) => !r.id.startsWith('builtin:'));
+  expect(await userRulesOf('mnist')).toEqual([]);
+
+  // Put right, it saves; then edited in place, and deleted after asking.
+  await alerts.fillRule({ kind: 'threshold', op: '>', value: '2' });
+  await alerts.form.getByTestId('rule-save').click();
+  await expect(alerts.userRules.getByTestId('user-rule-text')).toHaveText('val_loss > 2');
+  await alerts.userRules.getByTestId('user-rule-edit').click();
+  await expect(alerts.form.getByTestId('rule-value')).toHaveValue('2');
+  await alerts.fillRule({ value: '3.5' });
+  await alerts.form.getByTestId('rule-save').click();
+  await expect(alerts.userRules.getByTestId('user-rule-text')).toHaveText('val_loss > 3.5');
+  expect((await userRulesOf('mnist')).map((r) => r.value)).toEqual([3.5]);
+  await alerts.userRules.getByTestId('user-rule-delete').click();
+  await alerts.userRules.getByTestId('user-rule-delete-confirm').click();
+  await expect(alerts.userRules).toHaveCount(0);
+  await expect(page.getByTestId('user-rules-empty')).toBeVisible();
+  expect(await userRulesOf('mnist')).toEqual([]);
 });
 
 test('with no alert yet, the panel says what alerts are and leads to the rules', async ({ page, server }) => {

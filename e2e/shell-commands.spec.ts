@@ -1,14 +1,11 @@
 // The desktop app's UI side, with the shell played by the test (see fixtures/desktop-bridge):
 // what menus, deep links and notification clicks ask is done, a route of unknown shape is not,
 // and an alert shows on the bell but not as a toast (the shell shows an OS notification).
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { installDesktopBridge } from './fixtures/desktop-bridge';
 import { createRun, loggedRun } from './fixtures/runs-api';
 import { expect, test } from './fixtures/test';
+import { shootBothThemes } from './fixtures/theme-screenshots';
 import { AlertsPage } from './pages/alerts-page';
-
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 test('in the desktop app an alert counts on the bell and lists in the panel, with no toast', async ({ page, server, runsPage }) => {
   const bridge = await installDesktopBridge(page, server);
@@ -75,12 +72,7 @@ test('menu commands and deep links drive the UI; a route of unknown shape is ign
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await prefs.getByText('System', { exact: true }).click();
   await expect(prefs.getByTestId('preferences-theme-system')).toBeChecked();
-  await mkdir(SHOTS, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-    await page.screenshot({ path: `${SHOTS}preferences-${scheme}.png` });
-  }
+  await shootBothThemes(page, 'preferences');
   const finished = prefs.locator('[data-testid="builtin-rule"][data-kind="run-finished"]').getByTestId('builtin-enabled');
   await finished.click();
   await expect(finished).not.toBeChecked();
