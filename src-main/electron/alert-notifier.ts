@@ -4,12 +4,14 @@ import { Notification } from 'electron';
 import type { Core } from '../core/core';
 import { alertNotification } from './alert-notification';
 
-/** Notifications not yet clicked or closed; held so their click handler is not collected. */
+/** How many unanswered notifications keep their click handler (older ones just stop opening the run). */
 const MAX_LIVE = 20;
 
 /** Returns the unsubscribe function. */
 export function notifyAlerts(core: Core, openRoute: (route: string) => void): () => void {
   if (!Notification.isSupported()) return () => {};
+  // Electron drops a notification's handlers once nothing references it: hold the ones not yet
+  // clicked or closed.
   const live = new Set<Notification>();
   return core.hub.subscribe((event) => {
     if (event.type !== 'alert.raised') return;
