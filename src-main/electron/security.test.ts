@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const opened = vi.hoisted(() => [] as string[]);
 vi.mock('electron', () => ({ shell: { openExternal: async (url: string) => void opened.push(url) } }));
 
-const { denyAllPermissions, hardenApp, hardenWebContents, openExternalSafely, windowPreferences } = await import('./security');
+const { restrictPermissions, hardenApp, hardenWebContents, openExternalSafely, windowPreferences } = await import('./security');
 
 type OpenHandler = (details: { url: string }) => { action: string };
 
@@ -67,17 +67,28 @@ describe('openExternalSafely', () => {
 });
 
 describe('permissions and app-wide guards', () => {
-  it('denies every permission request and check', () => {
-    let request: ((wc: unknown, permission: string, answer: (granted: boolean) => void) => void) | null = null;
-    let check: ((...args: unknown[]) => boolean) | null = null;
-    const session = { setPermissionRequestHandler: (h: typeof request) => (request = h), setPermissionCheckHandler: (h: typeof check) => (check = h) };
-    denyAllPermissions(session as unknown as Session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+  it('denies every permission request and check but our own page writing to the clipboard', () => {
+    type Request = (wc: unknown, permission: string, answer: (granted: boolean) => void, details: { requestingUrl?: string }) => void;
+    let request: Request | null = null;
+    let check: ((wc: unknown, permission: string, origin: string) => boolean) | null = null;
+    const session = { setPermissionRequestHandler: (h: Request) => (request = h), setPermissionCheckHandler: (h: typeof check) => (check = h) };
+    restrictPermissions(session as unknown as Session);
+    const ask = (permission: string, url: string) => {
       const answers: boolean[] = [];
-      request!(null, permission, (granted) => answers.push(granted));
-      expect(answers, permission).toEqual([false]);
-      expect(check!(null, permission, 'app://runlens', {}), permission).toBe(false);
+      request!(null, permission, (granted) => answers.push(granted), { requestingUrl: url });
+      return [answers, check!(null, permission, url)];
+    };
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'pointerLock', 'hid', 'serial', 'usb']) {
+      expect(ask(permission, 'app://runlens/index.html'), permission).toEqual([[false], false]);
     }
+    expect(ask('clipboard-sanitized-write', 'app://runlens/index.html')).toEqual([[true], true]);
+    expect(ask('clipboard-sanitized-write', 'app://runlens')).toEqual([[true], true]);
+    for (const url of ['https://evil.example/', 'app://evil/', 'file:///x', '']) {
+      expect(ask('clipboard-sanitized-write', url), url).toEqual([[false], false]);
+    }
+    const answers: boolean[] = [];
+    request!(null, 'clipboard-sanitized-write', (granted) => answers.push(granted), {});
+    expect(answers).toEqual([false]);
   });
 
   it('hardens every web contents the app creates', () => {

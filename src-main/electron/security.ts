@@ -5,7 +5,8 @@
 //  3. Context isolation: contextIsolation true; the preload exposes one narrow bridge
 //     (src-main/preload/index.ts) and never the IPC event object.
 //  4. Sandbox: sandbox true; the preload is one CommonJS bundle (electron.vite.config.ts).
-//  5. Permissions: setPermissionRequestHandler and setPermissionCheckHandler deny everything.
+//  5. Permissions: setPermissionRequestHandler and setPermissionCheckHandler deny everything
+//     but our own page writing to the clipboard (isPermissionAllowed).
 //  6. webSecurity stays on; no allowRunningInsecureContent, no experimental features.
 //  7. CSP: app-protocol.ts sends CONTENT_SECURITY_POLICY on every response (serve mode sends
 //     the same header: core/server/static-ui.ts).
@@ -45,9 +46,19 @@ export function openExternalSafely(raw: unknown): boolean {
   return url !== null;
 }
 
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_wc, _permission, answer) => answer(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The one permission the UI has: writing text to the clipboard (its copy buttons use
+ * navigator.clipboard.writeText, which Chromium checks as 'clipboard-sanitized-write'), and only
+ * from our own page. Camera, location, notifications from the page, reading the clipboard,
+ * everything else: denied.
+ */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && isAppUrl(requestingUrl);
+}
+
+export function restrictPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_wc, permission, answer, details) => answer(isPermissionAllowed(permission, details.requestingUrl)));
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
 }
 
 /** Guards every web contents the app ever creates (windows, and any frame a bug might open). */
@@ -67,6 +78,6 @@ export function hardenWebContents(contents: WebContents): void {
 
 /** Call once, before any window: every web contents is hardened as it is created. */
 export function hardenApp(app: App, session: Session): void {
-  denyAllPermissions(session);
+  restrictPermissions(session);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 }
