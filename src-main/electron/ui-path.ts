@@ -23,7 +23,7 @@ function decodeSegments(pathname: string): string[] | null {
   }
 }
 
-/** A segment that is empty, a dot segment, or could mean a path, a drive or a device to some OS. */
+/** A dot segment, or one that could mean a path, a drive or a device to some OS. */
 function isUnsafeSegment(segment: string): boolean {
   // eslint-disable-next-line no-control-regex -- NUL and other control characters are the point
   return segment === '.' || segment === '..' || /[\\/:\x00-\x1f]/.test(segment);
@@ -43,9 +43,10 @@ function isInside(dir: string, file: string): boolean {
 }
 
 /**
- * Resolves `url` to a file of the built UI in `uiDir`. A path with no such file and no extension
- * is a route of the UI and gets index.html (as in serve mode); anything that would leave `uiDir` — dot
- * segments, encoded or not, backslashes, NUL, a drive letter, a symlink pointing out — is 403.
+ * Resolves `url` to a file of the built UI in `uiDir`. A path with no such file and no
+ * extension is a route of the UI and gets index.html (as in serve mode); anything that would
+ * leave `uiDir` — dot segments, encoded or not, backslashes, NUL, a drive letter, a symlink
+ * pointing out — is 403.
  */
 export function resolveUiPath(uiDir: string, url: string): UiPath {
   let parsed: URL;
