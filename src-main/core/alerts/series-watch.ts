@@ -81,12 +81,12 @@ export class SeriesWatch {
   private examine(runId: string, key: string, from: number, to: number, watching: readonly ActiveRule[]): AlertDraft[] {
     const rules = watching.map(({ rule }) => ({ rule, beyond: beyondOf(rule), was: false, raised: false }));
     if (from > 0) {
-      const prev = this.series.readFrom(runId, key, from - 1, 1).value[0]!;
+      const prev = this.series.readNearEnd(runId, key, from - 1, 1).value[0]!;
       for (const r of rules) r.was = r.beyond(prev);
     }
     const drafts: AlertDraft[] = [];
     for (let at = from; at < to; at += PAGE) {
-      const page = this.series.readFrom(runId, key, at, Math.min(PAGE, to - at));
+      const page = this.series.readNearEnd(runId, key, at, Math.min(PAGE, to - at));
       for (const r of rules) {
         for (let i = 0; i < page.value.length && !r.raised; i++) {
           const v = page.value[i]!;

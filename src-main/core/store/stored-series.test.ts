@@ -25,6 +25,14 @@ describe('StoredSeries', () => {
       expect(Array.from(got.value)).toEqual(want.map((p) => p.value));
     }
     expect(series.readFrom('r1', 'nope', 0, 10).step).toHaveLength(0);
+    // The same windows found from the end.
+    for (const [from, limit] of [[0, 5], [1020, 10], [CHUNK_CAPACITY, CHUNK_CAPACITY], [2000, 5000], [n - 1, 10], [n - 1500, 600], [n, 10], [n + 5, 1]] as const) {
+      const got = series.readNearEnd('r1', 'loss', from, limit);
+      const want = all.slice(from, from + limit);
+      expect(Array.from(got.step), `near end ${from}+${limit}`).toEqual(want.map((p) => p.step));
+      expect(Array.from(got.value)).toEqual(want.map((p) => p.value));
+    }
+    expect(series.readNearEnd('r1', 'nope', 0, 10).step).toHaveLength(0);
     store.close();
   });
 });
