@@ -64,6 +64,13 @@ describe('parseDeepLink', () => {
     'runlens://compare?runs=a,%3Cimg%20src%3Dx%3E',
     'runlens://compare?runs=a,javascript:alert(1)',
     'runlens://compare?runs=../x',
+    // whitespace the parser would drop
+    'runlens://run/ab\ncd',
+    'runlens://run/ab\tcd',
+    ' runlens://run/abc',
+    'runlens://run/abc ',
+    'runlens://run/abc\u0000',
+    'runlens://compare?runs=a,\rb',
     // too long
     `runlens://run/${'a'.repeat(65)}`,
     `runlens://compare?runs=${'a,'.repeat(5000)}a`,

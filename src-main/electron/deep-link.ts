@@ -33,6 +33,10 @@ function openRoute(route: string): ShellCommand {
 /** The command a deep link asks for, or null for anything that is not one of ours, well formed. */
 export function parseDeepLink(raw: unknown): ShellCommand | null {
   if (typeof raw !== 'string' || raw.length > MAX_DEEP_LINK_LENGTH) return null;
+  // The parser drops tabs and newlines and trims spaces, so what a page showed would not be what
+  // opens: refuse them, as safeExternalUrl does.
+  // eslint-disable-next-line no-control-regex -- control characters are the point
+  if (/[\s\x00-\x1f\x7f]/.test(raw)) return null;
   // The URL parser would resolve dot segments away (run/../x is run/x): a link holding one is
   // not a link we made, so it is refused rather than reinterpreted.
   if (/\/(?:\.|%2e){1,2}(?=[/?#\\]|$)/i.test(raw)) return null;
