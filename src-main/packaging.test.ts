@@ -33,6 +33,15 @@ function pngSize(file: string): [number, number] {
 }
 
 describe('electron-builder.yml', () => {
+  it("passes electron-builder's own schema", async () => {
+    // Not part of electron-builder's public API, but the check `electron-builder` itself runs first.
+    const load = createRequire(import.meta.url);
+    const { validateConfiguration } = load('app-builder-lib/out/util/config/config') as { validateConfiguration: (c: unknown, log: unknown) => Promise<void> };
+    const { DebugLogger } = load('builder-util') as { DebugLogger: new () => unknown };
+    await expect(validateConfiguration(config, new DebugLogger())).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, protocols: [{ scheme: 'runlens' }] }, new DebugLogger())).rejects.toThrow(/configuration/);
+  });
+
   it('names the app and builds AppImage and deb, dmg, and an NSIS installer', () => {
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
     expect(config.productName).toBe('Runlens');
