@@ -22,6 +22,16 @@ from sync_client import Point, canonical, proxy_digests
 _SQL_INF = sys.float_info.max
 
 
+# MLflow refuses a dataset digest over 36 characters; Runlens sends the first 36 and the whole
+# digest as the input tag runlens.digest, which its pull puts back (src-main/core/sync/mlflow-digest.ts).
+_DIGEST_MAX = 36
+
+
+def as_mlflow_holds_inputs(inputs: list[tuple]) -> list[tuple]:
+    """A Runlens run's inputs as the remote holds them once pushed."""
+    return sorted((n, d[:_DIGEST_MAX], s, c, d if len(d) > _DIGEST_MAX else None) for n, d, s, c, _ in inputs)
+
+
 def as_sql_store_holds(points: list[Point]) -> list[Point]:
     """Points as MLflow's SQL store keeps them: ±Infinity as ±DBL_MAX, everything else as is."""
     return [(s, t, math.copysign(_SQL_INF, v) if isinstance(v, float) and math.isinf(v) else v) for s, t, v in points]
@@ -34,7 +44,7 @@ class RunView:
     end_time: int | None
     params: dict[str, str]
     tags: dict[str, str]
-    # (dataset name, digest, source, context) of each input, sorted.
+    # (dataset name, digest, source, context, runlens.digest tag) of each input, sorted.
     inputs: list[tuple]
     artifacts: dict[str, str]
     # Every point of every key, sorted: equal lists mean equal multisets of (step, timestamp, value).
@@ -51,8 +61,8 @@ def _inputs(run: dict) -> list[tuple]:
     out = []
     for di in run.get("inputs", {}).get("dataset_inputs", []):
         d = di["dataset"]
-        context = next((t["value"] for t in di.get("tags", []) if t["key"] == "mlflow.data.context"), None)
-        out.append((d["name"], d["digest"], d.get("source"), context))
+        tags = {t["key"]: t["value"] for t in di.get("tags", [])}
+        out.append((d["name"], d["digest"], d.get("source"), tags.get("mlflow.data.context"), tags.get("runlens.digest")))
     return sorted(out)
 
 

@@ -10,7 +10,7 @@ and B which copies the remote, hold that where A holds ±Infinity (run_view.as_s
 from __future__ import annotations
 
 from conftest import REMOTE, serve
-from run_view import as_sql_store_holds, client_history, sorted_points, view
+from run_view import as_mlflow_holds_inputs, as_sql_store_holds, client_history, sorted_points, view
 from sync_client import canonical
 from workload import KEYS, make_run, log_run
 
@@ -55,7 +55,7 @@ def test_three_runs_pushed_to_postgres_mlflow_and_pulled_back_are_equal(tmp_path
         assert r.params == mine.params
         assert tags_a[i].items() <= r.tags.items(), f"{run.name}: tags missing or different on the remote"
         assert r.tags["runlens.source_run_id"] == i
-        assert r.inputs == mine.inputs
+        assert r.inputs == as_mlflow_holds_inputs(mine.inputs), f"{run.name}: the remote's dataset inputs differ"
         assert r.artifacts == mine.artifacts
         assert (r.status, r.start_time, r.end_time) == (mine.status, mine.start_time, mine.end_time)
 
@@ -75,6 +75,6 @@ def test_three_runs_pushed_to_postgres_mlflow_and_pulled_back_are_equal(tmp_path
         assert pulled_run.histories.keys() == mine.histories.keys()
         assert pulled_run.params == mine.params
         assert tags_a[i].items() <= pulled_run.tags.items(), f"{run.name}: tags missing or different in B"
-        assert pulled_run.inputs == mine.inputs
+        assert pulled_run.inputs == mine.inputs, f"{run.name}: B's dataset inputs differ from A's"
         assert pulled_run.artifacts == mine.artifacts
         assert (pulled_run.status, pulled_run.start_time, pulled_run.end_time) == (mine.status, mine.start_time, mine.end_time)

@@ -11,6 +11,7 @@ import { proxyPath, runStatus, toRecord, type RemoteRunRecord } from './remote-r
 import { pushedFrom } from './remote-browse';
 import type { SyncDeps } from './sync-deps';
 import type { SyncJobContext } from './sync-jobs';
+import { fromMlflowDigest } from './mlflow-digest';
 
 /** Local run ids are at most this long and of these characters (runIdSchema). */
 const RUN_ID_MAX = 64;
@@ -120,7 +121,8 @@ export async function pullRun(deps: SyncDeps, target: PullTarget, r: RemoteRunRe
     const now = deps.now();
     for (const input of r.inputs.dataset_inputs) {
       const d = input.dataset;
-      store.datasets.addRunInput(runId, { name: d.name, digest: d.digest, sourceType: d.source_type, source: d.source, schema: d.schema ?? null, profile: d.profile ?? null }, toRecord(input.tags), now);
+      const { digest, tags: inputTags } = fromMlflowDigest(d.digest, toRecord(input.tags));
+      store.datasets.addRunInput(runId, { name: d.name, digest, sourceType: d.source_type, source: d.source, schema: d.schema ?? null, profile: d.profile ?? null }, inputTags, now);
     }
     for (const [key, points] of series) {
       store.metrics.dropSeries(runId, key);

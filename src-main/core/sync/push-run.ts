@@ -13,6 +13,7 @@ import type { StoredSeries } from '../store/stored-series';
 import { artifactsToPush, pushArtifacts } from './push-artifacts';
 import { pointsToPush, pushMetrics, type PointsProgress, type PushTarget } from './push-metrics';
 import { createRemoteRun, findPushedRun, remoteExperiment } from './push-remote';
+import { toMlflowDigest } from './mlflow-digest';
 
 /** MLflow's log-batch limits on params and tags per request. */
 const PARAMS_PER_BATCH = 100;
@@ -123,11 +124,12 @@ async function pushParamsAndTags(t: PushTarget, run: RunSummary): Promise<void> 
 /** A dataset input as runs/log-inputs takes it (the `mlflow.data.context` input tag among its tags). */
 function inputJson(i: RunInput) {
   const d = i.dataset;
+  const { digest, tags } = toMlflowDigest(d.digest, i.tags);
   return {
-    tags: Object.entries(i.tags).map(([key, value]) => ({ key, value })),
+    tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
     dataset: {
       name: d.name,
-      digest: d.digest,
+      digest,
       source_type: d.sourceType,
       source: d.source,
       ...(d.schema === null ? {} : { schema: d.schema }),
