@@ -140,6 +140,18 @@ test('with no alert yet, the panel says what alerts are and leads to the rules',
   await alerts.panel.getByRole('link', { name: 'Set up rules' }).click();
   await expect(alerts.root).toBeVisible();
   await expect(alerts.builtins).toHaveCount(4);
+
+  // A built-in's setting is saved on Enter; a non-number is named and not sent.
+  const builtinOf = async (kind: string) =>
+    (await server.api<{ rules: { id: string; minutes: number | null }[] }>('GET', '/api/v1/alerts/rules')).rules.find((r) => r.id === `builtin:${kind}`);
+  const minutes = alerts.builtin('run-stalled').getByTestId('builtin-minutes');
+  await minutes.fill('ten');
+  await minutes.press('Enter');
+  await expect(alerts.builtin('run-stalled').getByTestId('rule-error')).toContainText("'ten' is not a number");
+  await minutes.fill('25');
+  await minutes.press('Enter');
+  await expect(alerts.builtin('run-stalled').getByTestId('rule-error')).toHaveCount(0);
+  await expect.poll(async () => (await builtinOf('run-stalled'))?.minutes).toBe(25);
 });
 
 test('toasts stack a few at a time with the count of the rest, and leave by themselves', async ({ page, server }) => {

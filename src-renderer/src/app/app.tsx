@@ -15,6 +15,7 @@ import { PreferencesHost } from '../features/preferences/preferences-dialog';
 import { ToastStack } from '../components/toast-stack';
 import { useAlertsStore } from '../stores/alerts-store';
 import { useRunsStore } from '../stores/runs-store';
+import { useUiRequestsStore } from '../stores/ui-requests-store';
 import { startLiveUpdates } from './live-updates';
 import { startShellCommands } from './shell-commands';
 import { useApplyTheme } from './theme';
@@ -38,6 +39,9 @@ export function App() {
       stopCommands();
     };
   }, []);
+
+  // A menu's request for a page the user has since left is dropped (see ui-requests-store).
+  useEffect(() => useUiRequestsStore.getState().pageShown(route.page), [route.page]);
 
   return (
     <div className="app">

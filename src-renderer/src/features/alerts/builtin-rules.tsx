@@ -17,7 +17,9 @@ function SettingField({ rule, field, onSave }: { rule: AlertRule; field: 'minute
   const [text, setText] = useState(saved);
   useEffect(() => setText(saved), [saved]);
   const commit = () => {
-    if (text.trim() !== saved) onSave({ [field]: text });
+    // Emptied: the field shows the saved setting again (the core would keep it anyway).
+    if (text.trim() === '') setText(saved);
+    else if (text.trim() !== saved) onSave({ [field]: text });
   };
   return (
     <input
