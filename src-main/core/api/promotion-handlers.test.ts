@@ -96,6 +96,8 @@ describe('promotion over HTTP', () => {
   it('streams progress and the end of a promotion to SSE clients', async () => {
     const f = await startPromotionFixture(tempDir(), { port: 0 });
     const port = f.core.server!.port;
+    // The core's own listeners (alerts) are subscribed already: wait for one more.
+    const before = f.core.hub.subscriberCount;
     let text = '';
     const ended = new Promise<void>((done, fail) => {
       const req = request({ host: '127.0.0.1', port, path: '/api/v1/events', headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${f.core.token}` } }, (res) => {
@@ -112,7 +114,7 @@ describe('promotion over HTTP', () => {
       req.end();
     });
     // The stream is subscribed once the server has handled the request.
-    while (f.core.hub.subscriberCount === 0) await new Promise((r) => setImmediate(r));
+    while (f.core.hub.subscriberCount === before) await new Promise((r) => setImmediate(r));
     const r = await send(f.core, 'POST', '/api/v1/promotions', { body: JSON.stringify({ runId: f.runId, registry: 'hub', remoteName: 'acme/clf' }) });
     expect(r.status).toBe(202);
     await ended;

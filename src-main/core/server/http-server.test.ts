@@ -114,6 +114,8 @@ describe('HTTP server', () => {
   it('streams run and point events over SSE', async () => {
     const core = await serverCore();
     const port = core.server!.port;
+    // The core's own listeners (alerts) are subscribed already: wait for one more.
+    const before = core.hub.subscriberCount;
     const received: string[] = [];
     const gotPoints = new Promise<void>((done) => {
       const req = request({ host: '127.0.0.1', port, path: '/api/v1/events', headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${core.token}` } }, (res) => {
@@ -131,7 +133,7 @@ describe('HTTP server', () => {
     });
     // Wait for the stream to be subscribed before logging.
     await new Promise<void>((done) => {
-      const poll = () => (core.hub.subscriberCount > 0 ? done() : setImmediate(poll));
+      const poll = () => (core.hub.subscriberCount > before ? done() : setImmediate(poll));
       poll();
     });
     const id = ((await send(core, 'POST', '/api/v1/runs', { body: '{"name":"live"}' })).json().run as { id: string }).id;
