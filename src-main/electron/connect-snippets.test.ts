@@ -2,7 +2,7 @@
 // real Python must read back exactly the URL and token that went in, however hostile.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { mlflowShellSnippet, pythonString, runlensPythonSnippet, shellQuote } from './connect-snippets';
+import { mlflowPowerShellSnippet, mlflowShellSnippet, powerShellQuote, pythonString, runlensPythonSnippet, shellQuote } from './connect-snippets';
 
 const HOSTILE = [
   'plain-token_123',
@@ -62,6 +62,15 @@ describe('connect snippets', () => {
     expect(runlensPythonSnippet({ url: 'http://127.0.0.1:5850', token: 'abc' })).toBe(
       'import os\nos.environ["RUNLENS_URL"] = "http://127.0.0.1:5850"\nos.environ["RUNLENS_TOKEN"] = "abc"\nimport runlens\n\nrun = runlens.init(experiment="notebook")\n',
     );
+  });
+
+  it('quotes for PowerShell, typographic quotes included (no PowerShell here to run it)', () => {
+    expect(mlflowPowerShellSnippet({ url: 'http://127.0.0.1:5850', token: 'abc' })).toBe("$env:MLFLOW_TRACKING_URI = 'http://127.0.0.1:5850'\n$env:MLFLOW_TRACKING_TOKEN = 'abc'\n");
+    expect(mlflowPowerShellSnippet({ url: 'http://127.0.0.1:5850', token: null })).not.toContain('TOKEN');
+    expect(powerShellQuote("it's $(calc) `n")).toBe("'it''s $(calc) `n'");
+    expect(powerShellQuote('a\u2018b\u2019c\u201ad\u201be')).toBe("'a\u2018\u2018b\u2019\u2019c\u201a\u201ad\u201b\u201be'");
+    // Every quote PowerShell knows comes in pairs inside, so none can end the string.
+    for (const value of HOSTILE) expect(powerShellQuote(value).slice(1, -1).replace(/(['\u2018-\u201b])\1/g, '')).not.toMatch(/['\u2018-\u201b]/);
   });
 
   it('quotes so that nothing but the value survives', () => {

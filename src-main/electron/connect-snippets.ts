@@ -15,6 +15,14 @@ export function shellQuote(value: string): string {
 }
 
 /**
+ * A PowerShell verbatim string: inside single quotes only a quote is special, and PowerShell
+ * takes the typographic single quotes (U+2018–U+201B) for one too; each is escaped by doubling.
+ */
+export function powerShellQuote(value: string): string {
+  return `'${value.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
+}
+
+/**
  * A Python string literal holding exactly `value`: printable ASCII as is (but `\` and `"`), every
  * other code unit escaped, so no newline, quote or look-alike character can end the literal.
  */
@@ -48,6 +56,15 @@ export function mlflowShellSnippet({ url, token }: Endpoint): string {
   return [
     `export MLFLOW_TRACKING_URI=${shellQuote(url)}`,
     ...(token === null ? [] : [`export MLFLOW_TRACKING_TOKEN=${shellQuote(token)}`]),
+    '',
+  ].join('\n');
+}
+
+/** The same for PowerShell, where Windows users paste (`export` is a POSIX shell's). */
+export function mlflowPowerShellSnippet({ url, token }: Endpoint): string {
+  return [
+    `$env:MLFLOW_TRACKING_URI = ${powerShellQuote(url)}`,
+    ...(token === null ? [] : [`$env:MLFLOW_TRACKING_TOKEN = ${powerShellQuote(token)}`]),
     '',
   ].join('\n');
 }

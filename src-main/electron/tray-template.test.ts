@@ -11,7 +11,7 @@ const byLabel = (items: MenuItemConstructorOptions[], label: string) => items.fi
 describe('buildTrayTemplate', () => {
   it('shows the endpoint and wires each item to its handler', () => {
     const h = handlers();
-    const items = buildTrayTemplate('http://127.0.0.1:5850', h);
+    const items = buildTrayTemplate('http://127.0.0.1:5850', 'linux', h);
     expect(items[0]).toEqual({ label: 'Logging to http://127.0.0.1:5850', enabled: false });
     const wiring: [string, keyof TrayHandlers][] = [
       ['Copy Endpoint', 'copyEndpoint'],
@@ -26,8 +26,14 @@ describe('buildTrayTemplate', () => {
     }
   });
 
+  it('offers the PowerShell form of the MLflow variables on Windows', () => {
+    const labels = buildTrayTemplate('http://127.0.0.1:5850', 'win32', handlers()).map((i) => i.label);
+    expect(labels).toContain('Copy MLflow Environment (PowerShell)');
+    expect(labels).not.toContain('Copy MLflow Environment (shell)');
+  });
+
   it('offers nothing to copy when the server is not running, but still opens and quits', () => {
-    const items = buildTrayTemplate(null, handlers());
+    const items = buildTrayTemplate(null, 'linux', handlers());
     expect(items.map((i) => i.label ?? i.type)).toEqual(['Logging server not running', 'separator', 'Open Runlens', 'Quit Runlens']);
   });
 });

@@ -2,7 +2,7 @@
 // or out (closing the window leaves the server running, so quitting lives here).
 import { join } from 'node:path';
 import { clipboard, Menu, nativeImage, Tray } from 'electron';
-import { mlflowShellSnippet, runlensPythonSnippet, type Endpoint } from './connect-snippets';
+import { mlflowPowerShellSnippet, mlflowShellSnippet, runlensPythonSnippet, type Endpoint } from './connect-snippets';
 import { buildTrayTemplate } from './tray-template';
 
 export interface TrayOptions {
@@ -20,12 +20,13 @@ export function createTray(opts: TrayOptions): Tray {
   const { endpoint } = opts;
   tray.setToolTip(endpoint ? `Runlens — logging to ${endpoint.url}` : 'Runlens');
   const copy = (text: string) => clipboard.writeText(text);
+  const mlflowSnippet = process.platform === 'win32' ? mlflowPowerShellSnippet : mlflowShellSnippet;
   tray.setContextMenu(
     Menu.buildFromTemplate(
-      buildTrayTemplate(endpoint?.url ?? null, {
+      buildTrayTemplate(endpoint?.url ?? null, process.platform, {
         copyEndpoint: () => endpoint && copy(endpoint.url),
         copyRunlensSnippet: () => endpoint && copy(runlensPythonSnippet(endpoint)),
-        copyMlflowSnippet: () => endpoint && copy(mlflowShellSnippet(endpoint)),
+        copyMlflowSnippet: () => endpoint && copy(mlflowSnippet(endpoint)),
         openWindow: opts.openWindow,
         quit: opts.quit,
       }),
