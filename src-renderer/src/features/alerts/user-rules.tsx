@@ -29,10 +29,14 @@ function UserRuleRow({ rule, showExperiment, onEdit }: { rule: AlertRule; showEx
         data-testid="user-rule-enabled"
       />
       <AlertKindMark kind={rule.kind} />
-      <span className="user-rule__what mono" data-testid="user-rule-text">
+      <span className="user-rule__what" data-testid="user-rule-text">
         {describeRule(rule)}
       </span>
-      {showExperiment && <span className="user-rule__experiment">{rule.experiment}</span>}
+      {showExperiment && (
+        <span className="user-rule__experiment" title={rule.experiment ?? undefined}>
+          {rule.experiment}
+        </span>
+      )}
       <span className="user-rule__actions">
         {confirming ? (
           <>
