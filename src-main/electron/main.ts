@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
+  // Every renderer sandboxed, whatever a window's preferences say (must precede 'ready').
+  app.enableSandbox();
   registerAppScheme();
   registerDeepLinks();
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);

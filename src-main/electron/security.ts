@@ -4,7 +4,8 @@
 //  2. No Node in the renderer: nodeIntegration false (windowPreferences below).
 //  3. Context isolation: contextIsolation true; the preload exposes one narrow bridge
 //     (src-main/preload/index.ts) and never the IPC event object.
-//  4. Sandbox: sandbox true; the preload is one CommonJS bundle (electron.vite.config.ts).
+//  4. Sandbox: sandbox true, and app.enableSandbox() (main.ts) for every renderer; the preload
+//     is one CommonJS bundle (electron.vite.config.ts).
 //  5. Permissions: setPermissionRequestHandler and setPermissionCheckHandler deny everything
 //     but our own page writing to the clipboard (isPermissionAllowed).
 //  6. webSecurity stays on; no allowRunningInsecureContent, no experimental features.
