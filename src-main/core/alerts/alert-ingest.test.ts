@@ -1,7 +1,6 @@
 // No flood from history: folders ingested at startup or added later raise nothing for what they
 // already hold, and a folder run that keeps logging is watched from then on.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src-shared/alerts';
 import { appendLines, writeRunFolder } from '../test-support/run-folder';

@@ -231,6 +231,12 @@ describe('AlertService: NaN / Inf', () => {
     expect(h.deliver()).toEqual([]);
     h.log('r', 'loss', [2, NaN], 5);
     expect(h.deliver().map(summary)).toEqual(['builtin:non-finite r loss is NaN at step 6']);
+    // A run RUNNING across the restart that had logged nothing: its first batch is examined whole.
+    h.run('quiet', { startTime: T0 - MIN });
+    h.deliver();
+    h.restart();
+    h.log('quiet', 'loss', [NaN]);
+    expect(h.deliver().map(summary)).toEqual(['builtin:non-finite quiet loss is NaN at step 0']);
   });
 
   it('ignores the history of pulled and old ingested runs, and watches what they get next', () => {

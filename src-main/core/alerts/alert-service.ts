@@ -32,8 +32,6 @@ interface RunInfo {
   experiment: string;
   /** Began while the core ran: its history is news (see RunEndWatch.onRun). */
   fresh: boolean;
-  /** RUNNING when alerts started: its series were seeded, a key new since then is news. */
-  seeded: boolean;
 }
 
 /** Evaluates alert rules over what runs log and keeps the alerts raised. */
@@ -41,8 +39,6 @@ export class AlertService {
   private readonly book: RuleBook;
   private readonly raisedSince: RaisedSince;
   private readonly runs = new Map<string, RunInfo>();
-  /** Runs RUNNING when alerts started. */
-  private readonly seeded = new Set<string>();
   private startedAt = Number.POSITIVE_INFINITY;
   private readonly ends: RunEndWatch;
   private readonly series: SeriesWatch;
@@ -88,8 +84,10 @@ export class AlertService {
     this.startedAt = this.deps.now();
     const statuses = store.alerts.statuses();
     this.ends.seed(statuses);
-    this.series.seed(store.alerts.runningSeriesCounts());
-    for (const s of statuses) if (s.status === 'RUNNING') this.seeded.add(s.id);
+    this.series.seed(
+      statuses.filter((s) => s.status === 'RUNNING').map((s) => s.id),
+      store.alerts.runningSeriesCounts(),
+    );
     this.stalls = new StallWatch(this.raisedSince, this.startedAt);
     this.unsubscribe = hub.subscribe((event) => this.guarded(() => this.onEvent(event)));
     this.timer = setInterval(() => this.guarded(() => this.checkStalls()), this.deps.stallCheckMs ?? DEFAULT_STALL_CHECK_MS);
@@ -118,8 +116,7 @@ export class AlertService {
       const { runId, keys } = event.data;
       const info = this.runs.get(runId) ?? this.lookup(runId);
       if (!info) return;
-      const firstRead = info.fresh || info.seeded ? 'start' : 'now';
-      this.raise(this.series.onPoints(runId, keys, firstRead, this.book.active(info.experiment)));
+      this.raise(this.series.onPoints(runId, keys, info.fresh ? 'start' : 'now', this.book.active(info.experiment)));
     }
   }
 
@@ -127,7 +124,6 @@ export class AlertService {
     const info: RunInfo = {
       experiment: run.experiment,
       fresh: run.sourceKind !== 'mlflow-remote' && run.startTime >= this.startedAt,
-      seeded: this.seeded.has(run.id),
     };
     this.runs.set(run.id, info);
     return info;
@@ -140,15 +136,19 @@ export class AlertService {
   }
 
   private raise(drafts: readonly AlertDraft[]): Alert[] {
+    if (drafts.length === 0) return [];
+    const { store, hub } = this.deps;
     const raisedAt = this.deps.now();
-    return drafts.map((d) => {
-      const alert = this.deps.store.alerts.insert(
-        { ruleId: d.rule.id, kind: d.rule.kind, runId: d.runId, message: d.message, metric: d.metric, value: d.value, step: d.step, raisedAt },
-        MAX_STORED_ALERTS,
-      );
-      this.deps.hub.emit({ type: 'alert.raised', data: { alert } });
-      return alert;
-    });
+    const alerts = store.tx(() =>
+      drafts.map((d) =>
+        store.alerts.insert(
+          { ruleId: d.rule.id, kind: d.rule.kind, runId: d.runId, message: d.message, metric: d.metric, value: d.value, step: d.step, raisedAt },
+          MAX_STORED_ALERTS,
+        ),
+      ),
+    );
+    for (const alert of alerts) hub.emit({ type: 'alert.raised', data: { alert } });
+    return alerts;
   }
 
   /** An evaluation that fails (a locked or closing store) must not take the other listeners down. */

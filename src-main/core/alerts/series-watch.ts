@@ -45,8 +45,12 @@ export class SeriesWatch {
 
   constructor(private readonly series: StoredSeries) {}
 
-  /** The series of runs RUNNING when alerts started: points stored before then are not re-examined. */
-  seed(counts: Iterable<{ runId: string; key: string; count: number }>): void {
+  /**
+   * The runs RUNNING when alerts started and their series: points stored before then are not
+   * re-examined, and a key they log for the first time after it is examined from its start.
+   */
+  seed(runIds: Iterable<string>, counts: Iterable<{ runId: string; key: string; count: number }>): void {
+    for (const id of runIds) this.cursors(id, 'start');
     for (const c of counts) this.cursors(c.runId, 'start').examined.set(c.key, c.count);
   }
 
