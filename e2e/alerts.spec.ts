@@ -180,3 +180,23 @@ test('toasts stack a few at a time with the count of the rest, and leave by them
   await expect(alerts.toasts).toHaveCount(0, { timeout: 20_000 });
   await expect(alerts.unread).toHaveText('6');
 });
+
+test('a toast stays while the pointer rests on it, and leaves once it moves off', async ({ page, server }) => {
+  const alerts = new AlertsPage(page, server.url);
+  // The page's clock is the test's: time passes when the test says, not while it waits.
+  await page.clock.install();
+  await page.goto(server.url);
+  await expect(alerts.bell).toBeVisible();
+  const run = await createRun(server, { experiment: 'sweep', name: 'held' });
+  await server.api('POST', `/api/v1/runs/${run.id}/finish`, {});
+  const toast = alerts.toasts.filter({ hasText: 'held' });
+  await expect(toast).toBeVisible();
+
+  await toast.hover();
+  await page.clock.runFor(60_000);
+  await expect(toast).toBeVisible();
+
+  await page.mouse.move(0, 0);
+  await page.clock.runFor(60_000);
+  await expect(toast).toHaveCount(0);
+});
