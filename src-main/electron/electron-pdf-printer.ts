@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PdfPrinter } from '../core/report/report-pdf';
+import { restrictPermissions } from './security';
 
 /** In memory (no `persist:`), so printing leaves no cache or cookies behind. */
 const PARTITION = 'runlens-report-pdf';
@@ -19,7 +20,8 @@ function reportSession(): Session {
   const s = session.fromPartition(PARTITION);
   // A report is self-contained: anything it asks from elsewhere is refused.
   s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('file://') }));
-  s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Permission requests and checks both refused (the report is not our app page: nothing is allowed).
+  restrictPermissions(s);
   printSession = s;
   return s;
 }
