@@ -74,6 +74,13 @@ test('a NaN loss raises the built-in alert; with the rule turned off, none', asy
   await expect(raised).toHaveAttribute('data-kind', 'non-finite');
   await expect(raised).toContainText('NaN');
 
+  // A click on the toast opens the run and marks its alert read.
+  await alerts.toasts.filter({ hasText: 'diverging' }).getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`#/runs/${first.id}$`));
+  await expect(alerts.toasts).toHaveCount(0);
+  await expect(alerts.unread).toHaveCount(0);
+  await alerts.goto();
+
   await enabled.click();
   await expect(enabled).not.toBeChecked();
   await expect.poll(async () => (await server.api<{ rules: { id: string; enabled: boolean }[] }>('GET', '/api/v1/alerts/rules')).rules.find((r) => r.id === 'builtin:non-finite')?.enabled).toBe(false);
