@@ -1,25 +1,32 @@
 // SECURITY — Electron's checklist (https://www.electronjs.org/docs/latest/tutorial/security),
-// all of it, ticked off in one place. Where an item lives elsewhere, it is named here.
-//  1. Only our own content: the UI loads from app://runlens/ (app-protocol.ts), never remote.
-//  2. No Node in the renderer: nodeIntegration false (windowPreferences below).
-//  3. Context isolation: contextIsolation true; the preload exposes one narrow bridge
-//     (src-main/preload/index.ts) and never the IPC event object.
-//  4. Sandbox: sandbox true, and app.enableSandbox() (main.ts) for every renderer; the preload
-//     is one CommonJS bundle (electron.vite.config.ts).
-//  5. Permissions: setPermissionRequestHandler and setPermissionCheckHandler deny everything
-//     but our own page writing to the clipboard (isPermissionAllowed).
-//  6. webSecurity stays on; no allowRunningInsecureContent, no experimental features.
-//  7. CSP: app-protocol.ts sends CONTENT_SECURITY_POLICY on every response (serve mode sends
+// item by item in its own numbering, ticked off in one place; where an item lives elsewhere it
+// is named.
+//  1. Secure content only: the UI comes from app://runlens/ (app-protocol.ts), nothing remote;
+//     the logging server is loopback only and token-guarded (core/server/security.ts).
+//  2. No Node integration: nodeIntegration (and in subframes and workers) false, below.
+//  3. Context isolation on; the preload exposes one narrow bridge (src-main/preload/index.ts).
+//  4. Sandbox: sandbox true below, and app.enableSandbox() for every renderer (main.ts); the
+//     preload is one CommonJS bundle (electron.vite.config.ts).
+//  5. Session permissions: requests and checks denied but our own page writing to the
+//     clipboard (isPermissionAllowed); the PDF printer's session uses the same policy.
+//  6. webSecurity stays on.
+//  7. CSP: app-protocol.ts sends CONTENT_SECURITY_POLICY with every response (serve mode sends
 //     the same header: core/server/static-ui.ts).
-//  8. No blink features enabled.
-//  9. <webview> never attaches ('will-attach-webview' prevented for every web contents).
-// 10. Navigation: 'will-navigate' and 'will-redirect' allow only app://runlens/ (isAppUrl).
-// 11. New windows: setWindowOpenHandler denies every one; an https link opens in the browser.
-// 12. openExternal only for safeExternalUrl (parsed https:, ASCII host, no credentials).
-// 13. Custom protocol instead of file:// (app-protocol.ts, paths vetted by ui-path.ts).
-// 14. IPC: ipc.ts answers only our window's main frame on app://runlens/, and the core's
+//  8. allowRunningInsecureContent off.
+//  9. experimentalFeatures off.
+// 10. No enableBlinkFeatures.
+// 11–12. <webview>: webviewTag off, and 'will-attach-webview' prevented for every web contents.
+// 13. Navigation: 'will-navigate' and 'will-redirect' allow only app://runlens/ (isAppUrl).
+// 14. New windows: setWindowOpenHandler denies every one; a safe https link opens in the browser.
+// 15. shell.openExternal only through openExternalSafely (safeExternalUrl: parsed https:, ASCII
+//     host, no credentials, no whitespace tricks).
+// 16. A current Electron (package.json).
+// 17. IPC sender: ipc.ts answers only our window's main frame on app://runlens/; the core's
 //     dispatcher validates every payload against the shared contract's schemas.
-// 15. Current Electron (package.json); fuses and signing are packaging's (electron-builder).
+// 18. A custom protocol, not file:// (app-protocol.ts; paths vetted by ui-path.ts, realpath
+//     contained).
+// 19. Fuses: packaging's (electron-builder.yml).
+// 20. No Electron API reaches the page: the preload passes messages on, never the IPC objects.
 import { shell, type App, type Session, type WebContents, type WebPreferences } from 'electron';
 import { isAppUrl } from './app-origin';
 import { safeExternalUrl } from './external-url';
