@@ -1,5 +1,5 @@
 import type { Alert, AlertKind, AlertRule, ThresholdOp } from '../../../src-shared/alerts';
-import type { RunStatus, SourceKind } from '../../../src-shared/domain';
+import type { RunStatus } from '../../../src-shared/domain';
 import { toWire } from '../../../src-shared/wire-number';
 import type { Db } from './open-db';
 
@@ -45,7 +45,6 @@ export interface RunActivity {
 export interface RunStatusRow {
   id: string;
   status: RunStatus;
-  sourceKind: SourceKind;
 }
 
 const ALERT_COLUMNS = `a.id, a.rule_id, a.kind, a.run_id, r.name AS run_name, e.name AS experiment, a.message, a.metric,
@@ -90,7 +89,7 @@ export class AlertRepo {
       raisedSince: db.prepare<[string, string, number], { one: number }>(
         'SELECT 1 AS one FROM alerts WHERE run_id = ? AND rule_id = ? AND raised_at >= ? LIMIT 1',
       ),
-      statuses: db.prepare<[], { id: string; status: RunStatus; source_kind: SourceKind }>('SELECT id, status, source_kind FROM runs'),
+      statuses: db.prepare<[], RunStatusRow>('SELECT id, status FROM runs'),
       runningCounts: db.prepare<[], { run_id: string; key: string; count: number }>(
         "SELECT s.run_id, s.key, s.count FROM metric_series s JOIN runs r ON r.id = s.run_id WHERE r.status = 'RUNNING'",
       ),
@@ -159,7 +158,7 @@ export class AlertRepo {
 
   /** Every run's status: what "the status changed" is measured against. */
   statuses(): RunStatusRow[] {
-    return this.q.statuses.all().map((r) => ({ id: r.id, status: r.status, sourceKind: r.source_kind }));
+    return this.q.statuses.all();
   }
 
   /** How many points each series of the RUNNING runs holds. */
