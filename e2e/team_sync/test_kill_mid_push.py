@@ -30,8 +30,13 @@ def test_push_killed_mid_way_resumes_with_each_point_once(tmp_path, remote, mlfl
     with serve(tmp_path / "a", remote) as a:
         local_ids = [log_run(a, experiment, r, tmp_path, i) for i, r in enumerate(runs)]
         job = a.push(REMOTE, experiment=experiment)
-        moving = a.wait_until("the push to have sent some points", lambda: (j := a.job(job))["progress"]["points"] > 0 or j["done"], poll=0.05)
-        assert moving is True, f"the push ended before any point was seen moving: {a.job(job)}"
+
+        def sent_some_or_ended() -> bool:
+            j = a.job(job)
+            return j["progress"]["points"] > 0 or j["done"] is not None
+
+        a.wait_until("the push to have sent some points", sent_some_or_ended, poll=0.05)
+        assert a.job(job)["done"] is None, f"the push ended before the kill: {a.job(job)}"
         remote.kill()
         first = a.wait_job(job)
         assert first["outcome"] == "failed" and first["error"], first
