@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEEP_LINK_SCHEME } from './electron/deep-link';
+import { APP_ID } from './electron/app-id';
 import { electronNativeDir, electronSqliteBinding, type ElectronSqliteTarget } from './electron/electron-sqlite-binding';
 
 const root = join(import.meta.dirname, '..');
@@ -19,6 +20,7 @@ const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) a
   npmRebuild: boolean;
   afterPack: string;
   protocols: { name: string; schemes: string[] }[];
+  electronFuses: Record<string, boolean>;
   linux: { target: string[]; icon: string; maintainer: string };
   mac: { target: string[]; icon: string };
   win: { target: string[]; icon: string };
@@ -44,12 +46,25 @@ describe('electron-builder.yml', () => {
 
   it('names the app and builds AppImage and deb, dmg, and an NSIS installer', () => {
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
+    // Windows shows the shell's notifications only when its AppUserModelID is the installed app's id.
+    expect(config.appId).toBe(APP_ID);
     expect(config.productName).toBe('Runlens');
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     // deb refuses to build without a maintainer (package.json has no author).
     expect(config.linux.maintainer).toMatch(/<[^@\s]+@[^>\s]+>/);
     expect(config.mac.target).toContain('dmg');
     expect(config.win.target).toContain('nsis');
+  });
+
+  it('burns the fuses that keep a packaged app from being run as something else', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('registers the deep-link scheme the shell handles', () => {

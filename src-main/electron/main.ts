@@ -24,13 +24,12 @@ import { createTray } from './tray';
 import { windowStateFile } from './window-bounds';
 import { WindowController } from './window-controller';
 import type { ShellCommand } from '../../src-shared/shell-commands';
+import { APP_ID } from './app-id';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '../renderer');
 const resourcesDir = resolve(here, '../../resources');
 const DEFAULT_PORT = 5850;
-/** electron-builder.yml's appId: Windows shows a notification only for an app with this id. */
-const APP_USER_MODEL_ID = 'dev.runlens.app';
 
 async function startCore(dataDir: string): Promise<Core> {
   const log = (m: string) => console.warn(`[runlens] ${m}`);
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
   app.enableSandbox();
   registerAppScheme();
   registerDeepLinks();
-  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   // Links that arrive before the window can take them open it at their view instead.
   let windows: WindowController | null = null;

@@ -25,7 +25,7 @@
 //     dispatcher validates every payload against the shared contract's schemas.
 // 18. A custom protocol, not file:// (app-protocol.ts; paths vetted by ui-path.ts, realpath
 //     contained).
-// 19. Fuses: packaging's (electron-builder.yml).
+// 19. Fuses: electron-builder.yml electronFuses (no run-as-Node, NODE_OPTIONS or --inspect; asar only, integrity checked).
 // 20. No Electron API reaches the page: the preload passes messages on, never the IPC objects.
 import { shell, type App, type Session, type WebContents, type WebPreferences } from 'electron';
 import { isAppUrl } from './app-origin';
