@@ -51,8 +51,8 @@ export function Popover({ trigger, triggerTitle, label, testId, align = 'start',
 
   useEffect(() => {
     if (!open) return;
-    // Focus the first field (a search box) or, failing that, the first control.
-    panelRef.current?.querySelector<HTMLElement>('input, button, [tabindex]')?.focus();
+    // Focus the first field (a search box) or, failing that, the first control that takes focus.
+    panelRef.current?.querySelector<HTMLElement>('input:not(:disabled), button:not(:disabled), [tabindex]')?.focus();
     const onPointerDown = (event: PointerEvent) => {
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     };

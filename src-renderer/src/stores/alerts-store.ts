@@ -7,7 +7,7 @@ import { api } from '../api/client';
 import { errorMessage } from '../api/api-errors';
 
 /** What the panel and the page can show; older alerts stay in the core. */
-export const ALERTS_KEPT = 200;
+const ALERTS_KEPT = 200;
 
 interface AlertsState {
   status: 'idle' | 'loading' | 'ready' | 'error';
