@@ -25,7 +25,7 @@ function freePort(): Promise<number> {
 export async function startMlflowServer(workdir: string, timeoutMs = 120_000): Promise<{ url: URL; version: string; stop(): Promise<void> }> {
   mkdirSync(workdir, { recursive: true });
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', DO_NOT_TRACK: 'true' };
+  const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false', DO_NOT_TRACK: 'true' };
   delete env.MLFLOW_TRACKING_URI;
   // Its own process group: `mlflow server` runs uvicorn workers as children, all stopped together.
   const child = spawn(MLFLOW, ['server', '--backend-store-uri', `sqlite:///${join(workdir, 'mlflow.db')}`, '--artifacts-destination', join(workdir, 'artifacts'), '--host', '127.0.0.1', '--port', String(port)], {

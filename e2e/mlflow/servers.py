@@ -116,6 +116,8 @@ def start_mlflow_server(workdir: Path, timeout: float = 120, backend_store_uri: 
     env.pop("MLFLOW_TRACKING_TOKEN", None)
     # MLflow 3 reports usage to an outside host unless told not to; nothing here leaves 127.0.0.1.
     env["MLFLOW_DISABLE_TELEMETRY"] = "true"
+    # MLflow 3 starts a job runner (a dozen processes) on SQL stores; no test here needs it.
+    env["MLFLOW_SERVER_ENABLE_JOB_EXECUTION"] = "false"
     cmd = [
         mlflow_bin, "server",
         "--backend-store-uri", backend_store_uri or f"sqlite:///{workdir / 'mlflow.db'}",

@@ -23,7 +23,7 @@ describe.skipIf(skip !== null)('promotion into a real MLflow Model Registry', ()
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'runlens-mlflow-promote-'));
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true' };
+    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' };
     delete env.MLFLOW_TRACKING_URI;
     server = await startServer({
       cmd: MLFLOW,

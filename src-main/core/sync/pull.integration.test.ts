@@ -18,7 +18,7 @@ const VENV = resolve('.venv/bin');
 const MLFLOW = join(VENV, 'mlflow');
 const PYTHON = join(VENV, 'python');
 const skip = requireBinaries([MLFLOW, PYTHON]);
-const ENV = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true' };
+const ENV = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' };
 /** More points than one get-history page holds. */
 const LONG = HISTORY_PAGE + 5_001;
 

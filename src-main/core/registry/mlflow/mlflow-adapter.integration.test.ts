@@ -71,7 +71,7 @@ describe.skipIf(skip !== null)('MLflow registry adapter against a real mlflow se
   let port: number;
   /** The server on `port` over the same stores, so a restart after a kill finds what was written. */
   const startMlflow = () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_AUTH_CONFIG_PATH: join(work, 'auth.ini'), MLFLOW_FLASK_SERVER_SECRET_KEY: 'runlens-test' };
+    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false', MLFLOW_AUTH_CONFIG_PATH: join(work, 'auth.ini'), MLFLOW_FLASK_SERVER_SECRET_KEY: 'runlens-test' };
     delete env.MLFLOW_TRACKING_URI;
     return startServer({
       cmd: MLFLOW,
