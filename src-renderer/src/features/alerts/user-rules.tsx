@@ -2,6 +2,7 @@
 // asks first.
 import { useState } from 'react';
 import type { AlertRule } from '../../../../src-shared/alerts';
+import { EditDeleteActions } from '../../components/edit-delete-actions';
 import { useAlertRulesStore } from '../../stores/alert-rules-store';
 import { AlertKindMark } from './alert-list';
 import { describeRule, draftFromRule, ruleInput } from './rule-draft';
@@ -16,7 +17,6 @@ interface UserRulesProps {
 }
 
 function UserRuleRow({ rule, showExperiment, onEdit }: { rule: AlertRule; showExperiment: boolean; onEdit: () => void }) {
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { save, remove } = useAlertRulesStore.getState();
   return (
@@ -38,26 +38,7 @@ function UserRuleRow({ rule, showExperiment, onEdit }: { rule: AlertRule; showEx
         </span>
       )}
       <span className="user-rule__actions">
-        {confirming ? (
-          <>
-            <span className="muted">Delete this rule?</span>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-            <button type="button" className="danger" onClick={async () => setError(await remove(rule.id))} data-testid="user-rule-delete-confirm">
-              Delete
-            </button>
-          </>
-        ) : (
-          <>
-            <button type="button" onClick={onEdit} data-testid="user-rule-edit">
-              Edit
-            </button>
-            <button type="button" className="quiet" onClick={() => setConfirming(true)} data-testid="user-rule-delete">
-              Delete
-            </button>
-          </>
-        )}
+        <EditDeleteActions question="Delete this rule?" onEdit={onEdit} onDelete={() => remove(rule.id)} onError={setError} testIdPrefix="user-rule" />
       </span>
       {error && (
         <span className="rule-form__error user-rule__error" role="alert" data-testid="rule-error">

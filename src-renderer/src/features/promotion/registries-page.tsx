@@ -1,9 +1,9 @@
-// Settings → Registries: where models can be promoted to. The secret field is write-only: the
-// core answers whether one is stored, never what it is, so editing leaves it empty and an empty
-// field keeps the stored one.
+// Settings → Registries: where models can be promoted to.
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { RegistryConfig, RegistryKind } from '../../../../src-shared/promotion';
+import { CredentialFields } from '../../components/credential-fields';
+import { EditDeleteActions } from '../../components/edit-delete-actions';
 import { ErrorBanner } from '../../components/error-banner';
 import { Skeleton } from '../../components/skeleton';
 import { useRegistriesStore, type RegistryDraft } from '../../stores/registries-store';
@@ -60,21 +60,15 @@ function RegistryForm({ existing, onDone }: { existing: RegistryConfig | null; o
             {draft.kind === 'mlflow' ? 'The tracking server’s address.' : 'The registry’s address and a repository prefix models go under.'}
           </span>
         </label>
-        <label className="promote-field">
-          <span>User</span>
-          <input type="text" value={draft.username} onChange={(e) => set('username', e.target.value)} placeholder="empty for anonymous or token only" autoComplete="off" data-testid="registry-username" />
-        </label>
-        <label className="promote-field">
-          <span>Password or token</span>
-          <input
-            type="password"
-            value={draft.secret}
-            onChange={(e) => set('secret', e.target.value)}
-            placeholder={existing?.hasSecret ? 'stored — leave empty to keep' : 'none'}
-            autoComplete="new-password"
-            data-testid="registry-secret"
-          />
-        </label>
+        <CredentialFields
+          username={draft.username}
+          secret={draft.secret}
+          onUsername={(v) => set('username', v)}
+          onSecret={(v) => set('secret', v)}
+          hasStoredSecret={!!existing?.hasSecret}
+          userPlaceholder="empty for anonymous or token only"
+          testIdPrefix="registry"
+        />
       </div>
       <p className="muted registry-form__note">The secret is kept by Runlens and never shown again, logged or exported.</p>
       <div className="promote-dialog__buttons">
@@ -90,7 +84,6 @@ function RegistryForm({ existing, onDone }: { existing: RegistryConfig | null; o
 }
 
 function RegistryRow({ registry, onEdit }: { registry: RegistryConfig; onEdit: () => void }) {
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
     <tr data-testid="registry-row" data-name={registry.name}>
@@ -103,31 +96,13 @@ function RegistryRow({ registry, onEdit }: { registry: RegistryConfig; onEdit: (
       <td data-testid="registry-has-secret">{registry.hasSecret ? 'yes' : <span className="muted">no</span>}</td>
       <td className="registries-table__actions">
         {error && <span className="registries-table__error">{error}</span>}
-        {confirming ? (
-          <>
-            <span className="muted">Delete {registry.name}?</span>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-            <button
-              type="button"
-              className="danger"
-              data-testid="registry-delete-confirm"
-              onClick={async () => setError(await useRegistriesStore.getState().remove(registry.name))}
-            >
-              Delete
-            </button>
-          </>
-        ) : (
-          <>
-            <button type="button" onClick={onEdit} data-testid="registry-edit">
-              Edit
-            </button>
-            <button type="button" className="quiet" onClick={() => setConfirming(true)} data-testid="registry-delete">
-              Delete
-            </button>
-          </>
-        )}
+        <EditDeleteActions
+          question={`Delete ${registry.name}?`}
+          onEdit={onEdit}
+          onDelete={() => useRegistriesStore.getState().remove(registry.name)}
+          onError={setError}
+          testIdPrefix="registry"
+        />
       </td>
     </tr>
   );

@@ -1,8 +1,8 @@
-// Add or edit a remote. The secret field is write-only: the core answers whether one is stored,
-// never what it is, so editing leaves it empty and an empty field keeps the stored one. Styled
-// as the registries' form (the same fields, the same promise about the secret).
+// Add or edit a remote: styled as the registries' form (the same credential fields, the same
+// promise about the secret).
 import { useState } from 'react';
 import type { RemoteConfig } from '../../../../src-shared/sync';
+import { CredentialFields } from '../../components/credential-fields';
 import { ErrorBanner } from '../../components/error-banner';
 import { useRemotesStore, type RemoteDraft } from '../../stores/remotes-store';
 
@@ -43,22 +43,16 @@ export function RemoteForm({ existing, onDone }: { existing: RemoteConfig | null
           <input type="text" value={draft.url} onChange={(e) => set('url', e.target.value)} placeholder="https://mlflow.example.com" required autoFocus={!!existing} data-testid="remote-url" />
           <span className="muted promote-field__hint">What MLFLOW_TRACKING_URI holds for the team’s server.</span>
         </label>
-        <label className="promote-field">
-          <span>User</span>
-          <input type="text" value={draft.username} onChange={(e) => set('username', e.target.value)} placeholder="empty for a token or no auth" autoComplete="off" data-testid="remote-username" />
-        </label>
-        <label className="promote-field">
-          <span>Password or token</span>
-          <input
-            type="password"
-            value={draft.secret}
-            onChange={(e) => set('secret', e.target.value)}
-            placeholder={existing?.hasSecret ? 'stored — leave empty to keep' : 'none'}
-            autoComplete="new-password"
-            data-testid="remote-secret"
-          />
-          <span className="muted promote-field__hint">With a user: basic auth. Alone: sent as a bearer token.</span>
-        </label>
+        <CredentialFields
+          username={draft.username}
+          secret={draft.secret}
+          onUsername={(v) => set('username', v)}
+          onSecret={(v) => set('secret', v)}
+          hasStoredSecret={!!existing?.hasSecret}
+          userPlaceholder="empty for a token or no auth"
+          secretHint="With a user: basic auth. Alone: sent as a bearer token."
+          testIdPrefix="remote"
+        />
       </div>
       <p className="muted registry-form__note">The password or token is stored by Runlens and never shown again, logged or exported.</p>
       <div className="promote-dialog__buttons">

@@ -2,6 +2,7 @@
 // verdict inline (what went wrong, when it did), and Test / Browse / Edit / Delete (asks first).
 import { useState } from 'react';
 import type { RemoteConfig } from '../../../../src-shared/sync';
+import { EditDeleteActions } from '../../components/edit-delete-actions';
 import { routeHref } from '../../lib/hash-router';
 import { useRemotesStore, type RemoteTest } from '../../stores/remotes-store';
 
@@ -16,7 +17,6 @@ function TestVerdict({ test }: { test: RemoteTest | undefined }) {
 }
 
 function RemoteRow({ remote, browsing, onEdit }: { remote: RemoteConfig; browsing: boolean; onEdit: () => void }) {
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const test = useRemotesStore((s) => s.tests[remote.name]);
   return (
@@ -32,39 +32,25 @@ function RemoteRow({ remote, browsing, onEdit }: { remote: RemoteConfig; browsin
       </td>
       <td className="registries-table__actions">
         {error && <span className="registries-table__error">{error}</span>}
-        {confirming ? (
-          <>
-            <span className="muted">Delete {remote.name}? Runs stay.</span>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-            <button
-              type="button"
-              className="danger"
-              data-testid="remote-delete-confirm"
-              onClick={async () => setError(await useRemotesStore.getState().remove(remote.name))}
-            >
-              Delete
-            </button>
-          </>
-        ) : (
-          <>
-            <button type="button" onClick={() => void useRemotesStore.getState().test(remote.name)} disabled={test?.status === 'testing'} data-testid="remote-test-button">
-              Test connection
-            </button>
-            {!browsing && (
-              <a className="button-link" href={routeHref({ page: 'team', remote: remote.name, experiment: null })} data-testid="remote-browse">
-                Browse
-              </a>
-            )}
-            <button type="button" onClick={onEdit} data-testid="remote-edit">
-              Edit
-            </button>
-            <button type="button" className="quiet" onClick={() => setConfirming(true)} data-testid="remote-delete">
-              Delete
-            </button>
-          </>
-        )}
+        <EditDeleteActions
+          question={`Delete ${remote.name}? Runs stay.`}
+          onEdit={onEdit}
+          onDelete={() => useRemotesStore.getState().remove(remote.name)}
+          onError={setError}
+          testIdPrefix="remote"
+          extra={
+            <>
+              <button type="button" onClick={() => void useRemotesStore.getState().test(remote.name)} disabled={test?.status === 'testing'} data-testid="remote-test-button">
+                Test connection
+              </button>
+              {!browsing && (
+                <a className="button-link" href={routeHref({ page: 'team', remote: remote.name, experiment: null })} data-testid="remote-browse">
+                  Browse
+                </a>
+              )}
+            </>
+          }
+        />
       </td>
     </tr>
   );
