@@ -8,7 +8,7 @@ import type { PromotionRecord } from '../../../src-shared/promotion';
 import { send } from '../test-support/http-client';
 import { nextEvent } from '../test-support/next-event';
 import { startPromotionFixture } from '../test-support/promotion-fixture';
-import { freePort, requireBinaries, startServer, type ServerProcess } from '../test-support/server-process';
+import { freePort, requireBinaries, startMlflowServer, type ServerProcess } from '../test-support/server-process';
 import { useTempDirs } from '../test-support/temp-dir';
 import { REGISTRY_ADAPTERS } from './registry-adapters';
 
@@ -23,17 +23,7 @@ describe.skipIf(skip !== null)('promotion into a real MLflow Model Registry', ()
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'runlens-mlflow-promote-'));
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' };
-    delete env.MLFLOW_TRACKING_URI;
-    server = await startServer({
-      cmd: MLFLOW,
-      args: ['server', '--host', '127.0.0.1', '--port', String(port), '--workers', '1', '--backend-store-uri', `sqlite:///${join(work, 'mlflow.db')}`, '--artifacts-destination', join(work, 'artifacts')],
-      workdir: work,
-      env,
-      url: `http://127.0.0.1:${port}`,
-      readyPath: '/health',
-      timeoutMs: 120_000,
-    });
+    server = await startMlflowServer({ work, port });
   }, 180_000);
   afterAll(async () => {
     await server?.stop();

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, requireBinaries, startServer, type ServerProcess } from '../test-support/server-process';
+import { freePort, requireBinaries, startMlflowServer, type ServerProcess } from '../test-support/server-process';
 import { openStore, type Store } from '../store/store';
 import { EventHub } from '../events/event-hub';
 import { ArtifactStore } from '../artifacts/artifact-store';
@@ -99,18 +99,7 @@ describe.skipIf(skip !== null)('pull from a real mlflow server', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'runlens-pull-'));
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...ENV };
-    delete env.MLFLOW_TRACKING_URI;
-    server = await startServer({
-      cmd: MLFLOW,
-      args: ['server', '--host', '127.0.0.1', '--port', String(port), '--workers', '1',
-        '--backend-store-uri', `sqlite:///${join(work, 'mlflow.db')}`, '--artifacts-destination', join(work, 'artifacts')],
-      workdir: work,
-      env,
-      url: `http://127.0.0.1:${port}`,
-      readyPath: '/health',
-      timeoutMs: 120_000,
-    });
+    server = await startMlflowServer({ work, port });
   }, 180_000);
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import type { SyncDone, SyncProgress } from '../../../src-shared/sync';
 import { ArtifactStore } from '../artifacts/artifact-store';
 import type { Core } from '../core';
 import { send } from '../test-support/http-client';
-import { freePort, requireBinaries, startServer, type ServerProcess } from '../test-support/server-process';
+import { freePort, requireBinaries, startMlflowServer, type ServerProcess } from '../test-support/server-process';
 import { startTestCore } from '../test-support/test-core';
 import { SOURCE_RUN_TAG } from './push-remote';
 
@@ -45,22 +45,7 @@ describe.skipIf(skip !== null)('push to a real mlflow server', () => {
   let local: Core;
   let url: string;
 
-  const startMlflow = () => {
-    // No MLflow job runner (huey consumers, 17 workers on a SQL backend): these tests run no
-    // MLflow jobs, and a SIGKILLed server would leave its workers' files behind.
-    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' };
-    delete env.MLFLOW_TRACKING_URI;
-    return startServer({
-      cmd: MLFLOW,
-      args: ['server', '--host', '127.0.0.1', '--port', String(port), '--workers', '1',
-        '--backend-store-uri', `sqlite:///${join(work, 'mlflow.db')}`, '--artifacts-destination', join(work, 'mlartifacts')],
-      workdir: work,
-      env,
-      url,
-      readyPath: '/health',
-      timeoutMs: 120_000,
-    });
-  };
+  const startMlflow = () => startMlflowServer({ work, port, artifacts: 'mlartifacts' });
 
   async function mlGet(path: string): Promise<Record<string, unknown>> {
     const res = await fetch(`${url}${API}/${path}`);

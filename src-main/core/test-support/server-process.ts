@@ -85,3 +85,27 @@ export async function startServer(opts: {
   await stop();
   throw new Error(`${opts.cmd} did not answer within ${opts.timeoutMs} ms:\n${log()}`);
 }
+
+/** The venv's mlflow (npm run setup:python). */
+export const MLFLOW_BIN = join(process.cwd(), '.venv', 'bin', 'mlflow');
+
+/**
+ * A real `mlflow server` on `port` with a SQLite store and proxied artifacts in `work`: started
+ * again with the same arguments after a kill, it finds what was written. No telemetry, and no
+ * MLflow job runner (a dozen worker processes on a SQL store that no test needs, and files a
+ * SIGKILLed server would leave behind).
+ */
+export function startMlflowServer(opts: { work: string; port: number; artifacts?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv }): Promise<ServerProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false', ...opts.env };
+  delete env.MLFLOW_TRACKING_URI;
+  return startServer({
+    cmd: MLFLOW_BIN,
+    args: ['server', '--host', '127.0.0.1', '--port', String(opts.port), '--workers', '1', ...(opts.extraArgs ?? []),
+      '--backend-store-uri', `sqlite:///${join(opts.work, 'mlflow.db')}`, '--artifacts-destination', join(opts.work, opts.artifacts ?? 'artifacts')],
+    workdir: opts.work,
+    env,
+    url: `http://127.0.0.1:${opts.port}`,
+    readyPath: '/health',
+    timeoutMs: 120_000,
+  });
+}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryConfig } from '../../../../src-shared/promotion';
-import { freePort, requireBinaries, startServer, type ServerProcess } from '../../test-support/server-process';
+import { freePort, requireBinaries, startMlflowServer, type ServerProcess } from '../../test-support/server-process';
 import { RegistryError, type ModelFile, type PushRequest } from '../registry-adapter';
 import { createMlflowAdapter } from './mlflow-adapter';
 
@@ -70,20 +70,13 @@ describe.skipIf(skip !== null)('MLflow registry adapter against a real mlflow se
 
   let port: number;
   /** The server on `port` over the same stores, so a restart after a kill finds what was written. */
-  const startMlflow = () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, MLFLOW_DISABLE_TELEMETRY: 'true', MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false', MLFLOW_AUTH_CONFIG_PATH: join(work, 'auth.ini'), MLFLOW_FLASK_SERVER_SECRET_KEY: 'runlens-test' };
-    delete env.MLFLOW_TRACKING_URI;
-    return startServer({
-      cmd: MLFLOW,
-      args: ['server', '--host', '127.0.0.1', '--port', String(port), '--workers', '1', '--app-name', 'basic-auth',
-        '--backend-store-uri', `sqlite:///${join(work, 'mlflow.db')}`, '--artifacts-destination', join(work, 'artifacts')],
-      workdir: work,
-      env,
-      url: `http://127.0.0.1:${port}`,
-      readyPath: '/health',
-      timeoutMs: 120_000,
+  const startMlflow = () =>
+    startMlflowServer({
+      work,
+      port,
+      extraArgs: ['--app-name', 'basic-auth'],
+      env: { MLFLOW_AUTH_CONFIG_PATH: join(work, 'auth.ini'), MLFLOW_FLASK_SERVER_SECRET_KEY: 'runlens-test' },
     });
-  };
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'runlens-mlflow-registry-'));
