@@ -207,3 +207,22 @@ test('a toast stays while the pointer rests on it, and leaves once it moves off'
   await page.clock.runFor(60_000);
   await expect(toast).toHaveCount(0);
 });
+
+test('an alert read elsewhere (another window, an OS notification) leaves every bell', async ({ page, server }) => {
+  const run = await createRun(server, { experiment: 'mnist', name: 'diverging' });
+  const first = new AlertsPage(page, server.url);
+  await page.goto(server.url);
+  const other = await page.context().newPage();
+  const second = new AlertsPage(other, server.url);
+  await other.goto(server.url);
+  await log(server, run.id, 'loss', [0.5, 'NaN']);
+  await expect(first.unread).toHaveText('1');
+  await expect(second.unread).toHaveText('1');
+
+  // What the desktop shell does on a notification's click, and another tab's panel, alike.
+  const [alert] = await alertsOf(server, run.id);
+  await server.api('POST', '/api/v1/alerts/read', { ids: [alert!.id] });
+  await expect(first.unread).toHaveCount(0);
+  await expect(second.unread).toHaveCount(0);
+  await other.close();
+});

@@ -28,6 +28,8 @@ export interface CoreEvents {
   'sync.done': SyncDone;
   /** A rule fired for a run (the desktop app shows an OS notification, serve mode a toast). */
   'alert.raised': { alert: Alert };
+  /** Alerts were marked read (`ids` null: all), by any UI or a click on an OS notification. */
+  'alerts.read': { ids: number[] | null };
 }
 export type CoreEventName = keyof CoreEvents;
 export type CoreEvent = { [K in CoreEventName]: { type: K; data: CoreEvents[K] } }[CoreEventName];

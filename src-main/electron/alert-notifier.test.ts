@@ -40,8 +40,9 @@ const alert: Alert = {
   read: false,
 };
 
-function fakeCore(): Core {
-  return { hub: new EventHub(() => null) } as unknown as Core;
+function fakeCore(): Core & { read: number[][] } {
+  const read: number[][] = [];
+  return { hub: new EventHub(() => null), alerts: { markRead: (ids: number[]) => read.push(ids) }, read } as unknown as Core & { read: number[][] };
 }
 
 beforeEach(() => {
@@ -59,8 +60,10 @@ describe('notifyAlerts', () => {
     expect(electron.shown).toHaveLength(1);
     const shown = electron.shown[0] as Shown;
     expect(shown.options).toEqual({ title: 'Run failed: sweep-3', body: 'sweep-3 ended FAILED (mnist)' });
+    expect(core.read).toEqual([]);
     shown.emit('click');
     expect(opened).toEqual(['/runs/r42']);
+    expect(core.read).toEqual([[7]]);
     stop();
     core.hub.emit({ type: 'alert.raised', data: { alert } });
     expect(electron.shown).toHaveLength(1);

@@ -19,6 +19,7 @@ class Harness {
   hub: EventHub;
   alerts: AlertService;
   raised: Alert[] = [];
+  reads: (number[] | null)[] = [];
 
   constructor(readonly file: string) {
     this.store = openStore(file);
@@ -30,6 +31,7 @@ class Harness {
     const s = new AlertService({ store: this.store, hub: this.hub, now: () => this.clock, stallCheckMs: 3_600_000 });
     this.hub.subscribe((e) => {
       if (e.type === 'alert.raised') this.raised.push(e.data.alert);
+      if (e.type === 'alerts.read') this.reads.push(e.data.ids);
     });
     return s;
   }
@@ -374,6 +376,9 @@ describe('AlertService: storage', () => {
     expect(h.alerts.markRead([alerts[1]!.id, alerts[1]!.id, 999_999])).toBe(1);
     expect(h.alerts.list(undefined, 10).unread).toBe(1);
     expect(h.alerts.markRead()).toBe(1);
+    // Every UI hears of a change (and only of one): the second "all" found nothing unread.
+    expect(h.alerts.markRead()).toBe(0);
+    expect(h.reads).toEqual([[alerts[1]!.id, 999_999], null]);
     expect(h.alerts.list(undefined, 10)).toMatchObject({ unread: 0, alerts: [{ read: true }, { read: true }] });
     // The cap: the repo keeps the newest `keep`.
     const base = { ruleId: 'x', kind: 'threshold' as const, runId: 'r', message: 'm', metric: 'k', step: 1, raisedAt: 1 };

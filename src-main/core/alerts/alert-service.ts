@@ -69,8 +69,11 @@ export class AlertService {
     return this.deps.store.alerts.list(runId, limit);
   }
 
+  /** Marks alerts read (all when omitted); every UI hears of it, so each bell shows the same count. */
   markRead(ids?: number[]): number {
-    return this.deps.store.alerts.markRead(ids);
+    const changed = this.deps.store.alerts.markRead(ids);
+    if (changed > 0) this.deps.hub.emit({ type: 'alerts.read', data: { ids: ids ? [...new Set(ids)] : null } });
+    return changed;
   }
 
   /**

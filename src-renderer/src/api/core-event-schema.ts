@@ -40,6 +40,7 @@ const alertShape = z.object({
 
 const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('alert.raised'), data: z.object({ alert: alertShape }) }),
+  z.object({ type: z.literal('alerts.read'), data: z.object({ ids: z.array(z.number().int()).nullable() }) }),
   z.object({ type: z.literal('run.updated'), data: z.object({ run: runShape }) }),
   z.object({
     type: z.literal('points.appended'),

@@ -88,6 +88,10 @@ export function startLiveUpdates(): () => void {
         case 'alert.raised':
           alertRaised(event.data.alert, transportKind === 'ipc');
           break;
+        case 'alerts.read':
+          // Read elsewhere (another tab, an OS notification's click): the bell takes the core's count.
+          void useAlertsStore.getState().load();
+          break;
       }
     },
     onState: (state) => useConnectionStore.getState().setState(state),
