@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { CONTENT_SECURITY_POLICY } from './security';
+import { resolveUiFile, uiIndex } from './ui-file';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,14 +14,6 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
 
 function notFound(res: ServerResponse, headers: Record<string, string>): void {
   res.writeHead(404, { ...headers, 'content-type': 'text/plain' });
@@ -50,24 +43,24 @@ export function createStaticUi(uiDir: string, token: string) {
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'referrer-policy': 'no-referrer',
     };
-    const ext = extname(pathname);
-    // Paths without a file extension are the UI's own routes: they all get the app page.
-    if (ext && ext !== '.html') {
-      const rel = normalize(safeDecode(pathname)).replace(/^([/\\])+/, '');
-      const file = join(uiDir, rel);
-      // SECURITY: never serve a path that resolves outside the built UI folder.
-      if (!file.startsWith(uiDir + sep)) return notFound(res, headers);
-      const body = await readFile(file).catch(() => null);
+    // SECURITY: ui-file.ts fences the path (dot segments, encoded or not, and symlinks leaving
+    // the UI folder); UI routes resolve to index.html, served with the token below.
+    const resolved = resolveUiFile(uiDir, pathname);
+    if (resolved.status === 200 && resolved.file !== uiIndex(uiDir)) {
+      const body = await readFile(resolved.file).catch(() => null);
       if (!body) return notFound(res, headers);
       res.writeHead(200, {
         ...headers,
-        'content-type': TYPES[ext] ?? 'application/octet-stream',
+        'content-type': TYPES[extname(resolved.file)] ?? 'application/octet-stream',
         // Vite fingerprints asset names, so they can be cached for good.
-        'cache-control': rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'cache-control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
       res.end(body);
       return;
     }
+    // A refused path, or a missing asset: never the app page in its place.
+    const ext = extname(pathname);
+    if (resolved.status === 403 || (ext && ext !== '.html')) return notFound(res, headers);
     const html = await index().catch(() => null);
     if (html === null) {
       res.writeHead(503, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
