@@ -22,7 +22,7 @@ import type {
 import { RUN_STATUSES } from './domain';
 import { LIMITS } from './limits';
 import type { GateResult, GateRule, PromotionRecord, RegistryConfig } from './promotion';
-import { keyProblem, metricPointProblem, type MetricPointInput } from './metric-point-check';
+import { keyProblem, metricColumnsProblem, metricPointProblem, type MetricColumnsInput, type MetricPointInput } from './metric-point-check';
 import { MARKDOWN_IMAGES, REPORT_FORMATS, REPORT_SECTIONS } from './report';
 import { EXPORT_SERIES_LEVELS, type ReportDone } from './report-export';
 import { ALERT_KINDS, THRESHOLD_OPS, type Alert, type AlertRule } from './alerts';
@@ -61,6 +61,15 @@ export const metricPointsSchema = z
     }
   })
   .transform((points) => points as MetricPointInput[]);
+
+/** Logged points as columns (one array per field), checked by the same hand-written rules. */
+export const metricColumnsSchema = z
+  .unknown()
+  .superRefine((columns, ctx) => {
+    const problem = metricColumnsProblem(columns);
+    if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  })
+  .transform((columns) => columns as MetricColumnsInput);
 
 const statusSchema = z.enum(RUN_STATUSES);
 
@@ -196,13 +205,18 @@ export const contract = {
       id: runIdSchema,
       metrics: metricPointsSchema.optional(),
       /**
-       * The sequence number of the first of `metrics` (the rest follow by one): points at or
-       * below the run's stored mark are skipped, so a client can resend without duplicates.
+       * The same points as columns, cheaper to parse and build: `{keys, key, value, step?,
+       * timestamp?}`, `key[i]` an index into the distinct `keys`. At most one of the two forms.
+       */
+      columns: metricColumnsSchema.optional(),
+      /**
+       * The sequence number of the first point (the rest follow by one): points at or below
+       * the run's stored mark are skipped, so a client can resend without duplicates.
        */
       firstSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
       params: paramsSchema.optional(),
       tags: tagsSchema.optional(),
-    }),
+    }).refine((r) => r.metrics === undefined || r.columns === undefined, { message: 'send either metrics or columns, not both', path: ['columns'] }),
   }),
   finishRun: method<{ run: RunSummary }>()({
     http: { method: 'POST', path: '/api/v1/runs/:id/finish' },

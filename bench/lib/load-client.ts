@@ -26,6 +26,24 @@ export function batchBody(key: string, firstStep: number, size: number): string 
   return JSON.stringify({ metrics: points(key, firstStep, size) });
 }
 
+/**
+ * The same points as the native route's columnar body (`columns`: one array per field), as the
+ * Python client sends them: built and parsed without an object per point.
+ */
+export function columnarBatchBody(key: string, firstStep: number, size: number): string {
+  const keyIdx = new Array<number>(size).fill(0);
+  const value = new Array<number>(size);
+  const step = new Array<number>(size);
+  const timestamp = new Array<number>(size);
+  for (let i = 0; i < size; i++) {
+    const s = firstStep + i;
+    value[i] = Math.exp(-s / 1e6) + Math.random() * 1e-3;
+    step[i] = s;
+    timestamp[i] = 1_764_000_000_000 + s;
+  }
+  return JSON.stringify({ columns: { keys: [key], key: keyIdx, value, step, timestamp } });
+}
+
 /** The same points as a body for MLflow's `runs/log-batch`, which names the run in the body. */
 export function mlflowBatchBody(runId: string, key: string, firstStep: number, size: number): string {
   return JSON.stringify({ run_id: runId, metrics: points(key, firstStep, size) });

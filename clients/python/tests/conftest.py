@@ -84,3 +84,19 @@ def stub_server() -> Iterator[Callable[[Callable[[str, str, Any], Optional[Reply
 
 def read_jsonl(path: Path) -> List[Dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def points_of(body: Dict[str, Any]) -> Optional[List[Dict[str, Any]]]:
+    """The points of a log request as objects, whichever form it sent (None without points)."""
+    if "metrics" in body:
+        return list(body["metrics"])
+    c = body.get("columns")
+    if c is None:
+        return None
+    points = []
+    for i, k in enumerate(c["key"]):
+        p = {"key": c["keys"][k], "value": c["value"][i], "timestamp": c["timestamp"][i]}
+        if "step" in c:
+            p["step"] = c["step"][i]
+        points.append(p)
+    return points

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
-from conftest import read_jsonl
+from conftest import points_of, read_jsonl
 
 import runlens
 
@@ -20,12 +20,12 @@ def serve_runs(fail_after_logs: Optional[int]) -> Tuple[Any, List[Dict[str, Any]
         if path == "/api/v1/runs":
             return 201, {"run": {"id": "srv1", "experiment": body.get("experiment", "Default"), "name": "given", "startTime": 1764000000000}}
         with lock:
-            if path.endswith("/log") and "metrics" in body:
-                if fail_after_logs is not None and sum(1 for a in acked if "metrics" in a) >= fail_after_logs:
+            if path.endswith("/log") and points_of(body) is not None:
+                if fail_after_logs is not None and sum(1 for a in acked if "columns" in a) >= fail_after_logs:
                     return None
                 acked.append(body)
-                return 200, {"accepted": len(body["metrics"]), "skipped": 0}
-            if fail_after_logs is not None and sum(1 for a in acked if "metrics" in a) >= fail_after_logs:
+                return 200, {"accepted": len(points_of(body) or []), "skipped": 0}
+            if fail_after_logs is not None and sum(1 for a in acked if "columns" in a) >= fail_after_logs:
                 return None
             acked.append({"path": path, "body": body})
         return 200, {}
@@ -40,11 +40,13 @@ def test_points_go_over_http_numbered_with_first_seq(stub_server: Any, monkeypat
     for i in range(12_000):
         run.log({"x": i}, step=i)
     run.finish()
-    batches = [a for a in acked if "metrics" in a]
-    sizes = [len(b["metrics"]) for b in batches]
+    batches = [a for a in acked if "columns" in a]  # points go as columns, never as objects
+    assert not [a for a in acked if "metrics" in a]
+    sizes = [len(b["columns"]["key"]) for b in batches]
     assert [b["firstSeq"] for b in batches] == [1 + sum(sizes[:i]) for i in range(len(batches))]
     assert max(sizes) <= 5000
-    assert [p["step"] for b in batches for p in b["metrics"]] == list(range(12_000))
+    assert [p["step"] for b in batches for p in points_of(b) or []] == list(range(12_000))
+    assert {k for b in batches for k in b["columns"]["keys"]} == {"x"}
     assert run.folder is None and run.url is not None and run.url.endswith("#/runs/srv1")
     assert acked[-1]["path"] == "/api/v1/runs/srv1/finish" and acked[-1]["body"] == {"status": "FINISHED"}
 
@@ -105,7 +107,7 @@ def test_an_error_while_ending_a_run_does_not_hide_the_blocks_exception_or_stop_
     def reply(method: str, path: str, body: Any) -> Tuple[int, Dict[str, Any]]:
         if path == "/api/v1/runs":
             return 201, {"run": {"id": "gone", "experiment": "Default", "name": "n", "startTime": 1}}
-        if path.endswith("/log") and "metrics" in body:
+        if path.endswith("/log") and points_of(body) is not None:
             return 404, {"error_code": "RESOURCE_DOES_NOT_EXIST", "message": "run gone does not exist"}
         return 200, {}
 

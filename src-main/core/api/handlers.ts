@@ -3,7 +3,7 @@ import type { Handlers, ParsedInput } from '../../../src-shared/contract';
 import type { IngestReport, RunSummary, WatchRoot } from '../../../src-shared/domain';
 import { fromWire } from '../../../src-shared/wire-number';
 import type { Store } from '../store/store';
-import type { NewPoint } from '../store/metric-point';
+import type { NewPoint, PointColumns } from '../store/metric-point';
 import type { EventHub } from '../events/event-hub';
 import { randomRunName } from './run-names';
 import { checkWritable, requireRun, writeToRun } from './run-writes';
@@ -68,7 +68,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       timestamp: m.timestamp ?? at,
     }));
     const params = input.params ? stringifyParams(input.params) : undefined;
-    return writeToRun(store, hub, input.id, { points, params, tags: input.tags, firstSeq: input.firstSeq }, at);
+    const c = input.columns;
+    let columns: PointColumns | undefined;
+    if (c) {
+      // Values arrive as numbers or wire strings; timestamps default to now, as for objects.
+      const n = c.value.length;
+      const value = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = c.value[i]!;
+        value[i] = typeof v === 'number' ? v : fromWire(v);
+      }
+      let timestamp: ArrayLike<number> | undefined = c.timestamp;
+      if (!timestamp) {
+        const filled = new Float64Array(n);
+        filled.fill(at);
+        timestamp = filled;
+      }
+      columns = { keys: c.keys, key: c.key, value, step: c.step, timestamp };
+    }
+    return writeToRun(store, hub, input.id, { points, columns, params, tags: input.tags, firstSeq: input.firstSeq }, at);
   }
 
   return {

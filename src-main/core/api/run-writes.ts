@@ -4,10 +4,12 @@ import { ApiError } from '../../../src-shared/errors';
 import type { RunSummary } from '../../../src-shared/domain';
 import type { Store } from '../store/store';
 import type { EventHub } from '../events/event-hub';
-import type { NewPoint } from '../store/metric-point';
+import type { NewPoint, PointColumns } from '../store/metric-point';
 
 export interface RunWrite {
   points?: readonly NewPoint[];
+  /** Points as columns (the native route's columnar body); with `points`, these follow them. */
+  columns?: PointColumns;
   params?: Record<string, string>;
   tags?: Record<string, string>;
   /** The sequence number of the first point; the rest follow in order (see SeqMarkRepo). */
@@ -61,6 +63,8 @@ export function requireRun(store: Store, id: string): RunSummary {
 /** Writes points, params and tags to a run in one transaction. */
 export function writeToRun(store: Store, hub: EventHub, runId: string, w: RunWrite, now: number): WriteResult {
   const points = w.points ?? [];
+  const columns = w.columns;
+  const total = points.length + (columns ? columns.value.length : 0);
   const { firstSeq } = w;
   const { keys, accepted } = store.tx(() => {
     checkActive(store, runId);
@@ -68,9 +72,17 @@ export function writeToRun(store: Store, hub: EventHub, runId: string, w: RunWri
     if (w.tags) store.runs.setTags(runId, w.tags);
     store.runs.heartbeat(runId, now);
     const kept = firstSeq === undefined ? points : store.seqMarks.admit(runId, points, (_, i) => firstSeq + i);
-    return { keys: store.metrics.append(runId, kept), accepted: kept.length };
+    const keys = store.metrics.append(runId, kept);
+    let accepted = kept.length;
+    if (columns) {
+      const n = columns.value.length;
+      const from = firstSeq === undefined ? 0 : store.seqMarks.admitRun(runId, firstSeq + points.length, n);
+      for (const key of store.metrics.appendColumns(runId, columns, from)) if (!keys.includes(key)) keys.push(key);
+      accepted += n - from;
+    }
+    return { keys, accepted };
   });
   if (keys.length > 0) hub.pointsAppended(runId, keys);
   else hub.runChanged(runId);
-  return { accepted, skipped: points.length - accepted };
+  return { accepted, skipped: total - accepted };
 }

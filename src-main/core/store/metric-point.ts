@@ -19,6 +19,18 @@ export type StepValues = Pick<SeriesColumns, 'step' | 'value'>;
 /** A point as logged: a missing step defaults to the series' point count (its index). */
 export type NewPoint = Omit<MetricPoint, 'step'> & { step?: number | undefined };
 
+/**
+ * Points as logged, one array per field (the native route's columnar body): `key[i]` indexes
+ * `keys`; a missing `step` defaults as in NewPoint. Values are already numbers (NaN/±Inf).
+ */
+export interface PointColumns {
+  keys: readonly string[];
+  key: ArrayLike<number>;
+  value: ArrayLike<number>;
+  step?: ArrayLike<number> | undefined;
+  timestamp: ArrayLike<number>;
+}
+
 /** The summary columns of a `metric_series` row, kept current on every insert. */
 export interface SeriesSummaryColumns {
   count: number;

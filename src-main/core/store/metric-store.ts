@@ -1,7 +1,7 @@
 import type { Db } from './open-db';
 import { packFloats, unpackFloats, unpackInto } from './chunk-codec';
 import { sortColumns } from './sort-columns';
-import type { MetricPoint, NewPoint, SeriesColumns, SeriesSummaryColumns, StepValues } from './metric-point';
+import type { NewPoint, PointColumns, SeriesColumns, SeriesSummaryColumns, StepValues } from './metric-point';
 
 /** Points per chunk row: big enough to amortise a row, small enough to rewrite the tail cheaply. */
 export const CHUNK_CAPACITY = 1024;
@@ -23,11 +23,23 @@ interface ChunkRow {
 type ReadChunkRow = Omit<ChunkRow, 'timestamps'> & { timestamps: Buffer | null };
 
 /** MLflow's "latest": the greatest (step, timestamp, value); NaN ranks lowest among values. */
-function isLater(a: MetricPoint, step: number, ts: number, value: number): boolean {
-  if (a.step !== step) return a.step > step;
-  if (a.timestamp !== ts) return a.timestamp > ts;
-  if (Number.isNaN(value)) return !Number.isNaN(a.value);
-  return a.value > value;
+function isLater(aStep: number, aTs: number, aValue: number, step: number, ts: number, value: number): boolean {
+  if (aStep !== step) return aStep > step;
+  if (aTs !== ts) return aTs > ts;
+  if (Number.isNaN(value)) return !Number.isNaN(aValue);
+  return aValue > value;
+}
+
+/** One series' new points as parallel columns; a NaN step is "not given". */
+interface SeriesBatch {
+  step: Float64Array;
+  ts: Float64Array;
+  val: Float64Array;
+  n: number;
+}
+
+function newBatch(capacity: number): SeriesBatch {
+  return { step: new Float64Array(capacity), ts: new Float64Array(capacity), val: new Float64Array(capacity), n: 0 };
 }
 
 /**
@@ -81,14 +93,60 @@ export class MetricStore {
 
   /** Appends points (any keys, any order) to a run's series. Returns the keys touched. */
   append(runId: string, points: readonly NewPoint[]): string[] {
-    const byKey = new Map<string, NewPoint[]>();
+    const counts = new Map<string, number>();
+    for (const p of points) counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
+    const byKey = new Map<string, SeriesBatch>();
+    for (const [key, count] of counts) byKey.set(key, newBatch(count));
     for (const p of points) {
-      let list = byKey.get(p.key);
-      if (!list) byKey.set(p.key, (list = []));
-      list.push(p);
+      const b = byKey.get(p.key)!;
+      b.step[b.n] = p.step ?? NaN;
+      b.ts[b.n] = p.timestamp;
+      b.val[b.n] = p.value;
+      b.n += 1;
     }
-    for (const [key, list] of byKey) this.appendSeries(runId, key, list);
+    for (const [key, b] of byKey) this.appendSeries(runId, key, b);
     return [...byKey.keys()];
+  }
+
+  /**
+   * As `append`, for points given as columns (from index `from` on): grouped by key into typed
+   * arrays without a per-point object.
+   */
+  appendColumns(runId: string, c: PointColumns, from = 0): string[] {
+    const n = c.value.length;
+    if (from >= n) return [];
+    const batches: (SeriesBatch | undefined)[] = new Array(c.keys.length);
+    if (c.keys.length === 1) {
+      // The common case (one key per batch): copy the columns as they are.
+      const b = newBatch(n - from);
+      for (let i = from; i < n; i++) {
+        const j = i - from;
+        b.step[j] = c.step ? c.step[i]! : NaN;
+        b.ts[j] = c.timestamp[i]!;
+        b.val[j] = c.value[i]!;
+      }
+      b.n = n - from;
+      batches[0] = b;
+    } else {
+      const counts = new Uint32Array(c.keys.length);
+      for (let i = from; i < n; i++) counts[c.key[i]!]! += 1;
+      for (let k = 0; k < counts.length; k++) if (counts[k]! > 0) batches[k] = newBatch(counts[k]!);
+      for (let i = from; i < n; i++) {
+        const b = batches[c.key[i]!]!;
+        b.step[b.n] = c.step ? c.step[i]! : NaN;
+        b.ts[b.n] = c.timestamp[i]!;
+        b.val[b.n] = c.value[i]!;
+        b.n += 1;
+      }
+    }
+    const touched: string[] = [];
+    for (let k = 0; k < batches.length; k++) {
+      const b = batches[k];
+      if (!b) continue;
+      this.appendSeries(runId, c.keys[k]!, b);
+      touched.push(c.keys[k]!);
+    }
+    return touched;
   }
 
   /** Removes a run's series of one key, points and summary (its chunks go by cascade); false when there was none. */
@@ -96,25 +154,24 @@ export class MetricStore {
     return this.q.dropSeries.run(runId, key).changes > 0;
   }
 
-  private appendSeries(runId: string, key: string, logged: NewPoint[]): void {
+  private appendSeries(runId: string, key: string, b: SeriesBatch): void {
     let s = this.q.series.get(runId, key);
     if (!s) {
       const { id } = this.q.insertSeries.get(runId, key) as { id: number };
       s = { id, count: 0, last_value: null, last_is_nan: 0, last_step: 0, last_timestamp: 0, min_value: null, max_value: null, min_value_step: null, max_value_step: null, max_step: -1, ordered: 1 };
     }
+    // A point without a step takes its index in the series.
     const base = s.count;
-    const points = logged.every((p) => p.step !== undefined)
-      ? (logged as MetricPoint[])
-      : logged.map((p, i) => ({ ...p, step: p.step ?? base + i }));
-    this.updateSummary(s, points);
-    this.writeChunks(s.id, points);
+    for (let i = 0; i < b.n; i++) if (Number.isNaN(b.step[i]!)) b.step[i] = base + i;
+    this.updateSummary(s, b);
+    this.writeChunks(s.id, b);
   }
 
   /**
    * Keeps the summary current. The step of best is the smallest step holding the extreme value:
    * points may arrive out of step order, so a tie with an earlier step moves it back.
    */
-  private updateSummary(s: SeriesRow, points: MetricPoint[]): void {
+  private updateSummary(s: SeriesRow, b: SeriesBatch): void {
     let lastValue = s.last_is_nan ? NaN : (s.last_value ?? NaN);
     let lastStep = s.last_step;
     let lastTs = s.last_timestamp;
@@ -125,29 +182,32 @@ export class MetricStore {
     let maxAt = s.max_value_step;
     let maxStep = s.max_step;
     let ordered = s.ordered === 1;
-    for (const p of points) {
-      if (!hasLast || isLater(p, lastStep, lastTs, lastValue)) {
-        lastValue = p.value;
-        lastStep = p.step;
-        lastTs = p.timestamp;
+    for (let i = 0; i < b.n; i++) {
+      const step = b.step[i]!;
+      const ts = b.ts[i]!;
+      const value = b.val[i]!;
+      if (!hasLast || isLater(step, ts, value, lastStep, lastTs, lastValue)) {
+        lastValue = value;
+        lastStep = step;
+        lastTs = ts;
         hasLast = true;
       }
-      if (Number.isFinite(p.value)) {
-        if (min === null || p.value < min || (p.value === min && p.step < minAt!)) {
-          min = p.value;
-          minAt = p.step;
+      if (Number.isFinite(value)) {
+        if (min === null || value < min || (value === min && step < minAt!)) {
+          min = value;
+          minAt = step;
         }
-        if (max === null || p.value > max || (p.value === max && p.step < maxAt!)) {
-          max = p.value;
-          maxAt = p.step;
+        if (max === null || value > max || (value === max && step < maxAt!)) {
+          max = value;
+          maxAt = step;
         }
       }
-      if (p.step < maxStep) ordered = false;
-      else maxStep = p.step;
+      if (step < maxStep) ordered = false;
+      else maxStep = step;
     }
     this.q.updateSeries.run({
       id: s.id,
-      count: s.count + points.length,
+      count: s.count + b.n,
       last_value: Number.isNaN(lastValue) ? null : lastValue,
       last_is_nan: Number.isNaN(lastValue) ? 1 : 0,
       last_step: lastStep,
@@ -162,7 +222,7 @@ export class MetricStore {
   }
 
   /** Fills the open tail chunk first, then writes new full chunks. */
-  private writeChunks(seriesId: number, points: MetricPoint[]): void {
+  private writeChunks(seriesId: number, b: SeriesBatch): void {
     const tail = this.q.tail.get(seriesId);
     let seq = tail ? tail.seq : 0;
     const chunk = { step: new Float64Array(CHUNK_CAPACITY), ts: new Float64Array(CHUNK_CAPACITY), val: new Float64Array(CHUNK_CAPACITY) };
@@ -175,16 +235,19 @@ export class MetricStore {
     } else if (tail) {
       seq += 1;
     }
-    for (const p of points) {
+    let i = 0;
+    while (i < b.n) {
       if (n === CHUNK_CAPACITY) {
         this.writeChunk(seriesId, seq, chunk, n);
         seq += 1;
         n = 0;
       }
-      chunk.step[n] = p.step;
-      chunk.ts[n] = p.timestamp;
-      chunk.val[n] = p.value;
-      n += 1;
+      const take = Math.min(CHUNK_CAPACITY - n, b.n - i);
+      chunk.step.set(b.step.subarray(i, i + take), n);
+      chunk.ts.set(b.ts.subarray(i, i + take), n);
+      chunk.val.set(b.val.subarray(i, i + take), n);
+      n += take;
+      i += take;
     }
     if (n > 0) this.writeChunk(seriesId, seq, chunk, n);
   }

@@ -42,4 +42,17 @@ export class SeqMarkRepo {
     if (mark > before) this.q.raise.run(runId, mark);
     return kept;
   }
+
+  /**
+   * `admit` for `count` points numbered firstSeq, firstSeq + 1, … (columns): returns the index of
+   * the first point above the run's mark (count when none is), and raises the mark to the last.
+   */
+  admitRun(runId: string, firstSeq: number, count: number): number {
+    if (count === 0) return 0;
+    const before = this.mark(runId);
+    const from = Math.min(count, Math.max(0, before - firstSeq + 1));
+    const last = firstSeq + count - 1;
+    if (last > before) this.q.raise.run(runId, last);
+    return from;
+  }
 }
