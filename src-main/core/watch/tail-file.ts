@@ -56,9 +56,10 @@ export interface SliceTailTarget extends TailCommon {
   /**
    * The file must be read again from its start (`why`: replaced, or shrunk below `offset`). A
    * format that can tell the points it already holds (CSV rows by step) sets that up and says
-   * so itself; without this, the reason is reported as it is.
+   * so itself; without this, the reason is reported as it is. False: not now — the writer is
+   * mid-rewrite, and the pass leaves the file alone for the next one.
    */
-  onRestart?: (offset: number, size: number, why: string) => void;
+  onRestart?: (offset: number, size: number, why: string) => boolean;
 }
 
 /**
@@ -113,8 +114,9 @@ export async function tailSlices(store: Store, hub: EventHub, t: SliceTailTarget
     if (!replaced && size === offset) return 0;
     if (replaced || size < offset) {
       const why = replaced ? 'another file is at this path now (rotated or replaced)' : 'file shrank below the ingested offset (truncated or replaced)';
-      if (t.onRestart) t.onRestart(offset, size, why);
-      else problems.push(`${file}: ${why}; reading ${replaced ? 'the new one' : 'it again'} from the start`);
+      if (t.onRestart) {
+        if (!t.onRestart(offset, size, why)) return 0;
+      } else problems.push(`${file}: ${why}; reading ${replaced ? 'the new one' : 'it again'} from the start`);
       offset = 0;
       store.tx(() => {
         store.watch.setOffset(offsetKey, 0, runId);

@@ -105,7 +105,15 @@ export async function tailCsv(store: Store, hub: EventHub, t: CsvTailTarget, pro
   };
   // A file replaced at the same path with the same header and length (DVCLive's Live() without
   // resume rewrites the same steps) is only told apart by its identity, down in tailSlices.
-  const onRestart = (at: number, size: number, why: string) => restart(store, t, hash, at, size, why, problems);
+  const onRestart = (at: number, size: number, why: string) => {
+    // Lightning truncates the file to rewrite it under a wider header: a shrink seen once the
+    // header no longer reads as it did a moment ago is that rewrite, caught between the check
+    // above and this read. Starting over would drop points that share a step with stored ones
+    // (the `epoch` column); the rewrite's own change event brings the pass that realigns.
+    if (t.onHeaderChange === 'realign' && firstLine(readHeadNow(file)) !== head.line) return false;
+    restart(store, t, hash, at, size, why, problems);
+    return true;
+  };
   return tailSlices(store, hub, { runId, file, offsetKey: keys.offset, parseSlice, onRestart }, problems);
 }
 
