@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/errors';
 import { useTempDirs } from '../test-support/temp-dir';
 import { startTestCore } from '../test-support/test-core';
+import { rejection } from '../test-support/api-rejection';
 
 const tempDir = useTempDirs();
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
 
 describe('API dispatch (shared by HTTP and IPC)', () => {
   it('creates, logs, finishes and reads back a run', async () => {

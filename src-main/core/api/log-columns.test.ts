@@ -1,23 +1,14 @@
 // The native log route's columnar body: `columns: {keys, key, value, step?, timestamp?}` checked
 // with the same rules as point objects, stored exactly as the same points sent as objects.
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/errors';
 import { LIMITS } from '../../../src-shared/limits';
 import { useTempDirs } from '../test-support/temp-dir';
 import { startTestCore } from '../test-support/test-core';
+import { rejection } from '../test-support/api-rejection';
 import { send } from '../test-support/http-client';
 import type { Core } from '../core';
 
 const tempDir = useTempDirs();
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
 
 async function newRun(core: Core): Promise<string> {
   const { run } = (await core.dispatch('createRun', { experiment: 'cols' })) as { run: { id: string } };
