@@ -39,15 +39,22 @@ export function checkExists(store: Store, id: string): void {
  */
 export function checkWritable(store: Store, id: string): void {
   checkExists(store, id);
-  const pulled = store.sync.linksOf(id).find((l) => l.direction === 'pull');
+  refusePulledCopy(store, id);
+}
+
+function refusePulledCopy(store: Store, id: string): void {
+  const pulled = store.sync.pulledFrom(id);
   if (pulled) throw new ApiError('PERMISSION_DENIED', `Run ${id} is a read-only copy of run ${pulled.remoteRunId} on remote '${pulled.remote}'`);
 }
 
-/** Throws unless the run takes writes (checkWritable) and is active (MLflow's rule for writes). */
+/**
+ * Throws unless the run takes writes (as checkWritable) and is active (MLflow's rule for
+ * writes). On every logging request: the lifecycle is read once, for both checks.
+ */
 export function checkActive(store: Store, id: string): void {
-  checkWritable(store, id);
   const stage = store.runs.lifecycle(id);
   if (stage === null) throw runNotFound(id);
+  refusePulledCopy(store, id);
   if (stage !== 'active') {
     throw new ApiError('INVALID_PARAMETER_VALUE', `The run ${id} must be in the 'active' state. Current state is ${stage}.`);
   }

@@ -99,6 +99,7 @@ export class SyncRepo {
       link: db.prepare<[string, string], LinkRow>('SELECT * FROM remote_runs WHERE run_id = ? AND remote = ?'),
       linksOf: db.prepare<[string], LinkRow>('SELECT * FROM remote_runs WHERE run_id = ? ORDER BY synced_at DESC, remote'),
       byRemoteId: db.prepare<[string, string], LinkRow>('SELECT * FROM remote_runs WHERE remote = ? AND remote_run_id = ?'),
+      pulledFrom: db.prepare<[string], LinkRow>("SELECT * FROM remote_runs WHERE run_id = ? AND direction = 'pull' LIMIT 1"),
       live: db.prepare<[], LinkRow>('SELECT * FROM remote_runs WHERE live = 1'),
       ofRemote: db.prepare<[string, string], LinkRow>('SELECT * FROM remote_runs WHERE remote = ? AND direction = ?'),
       insert: db.prepare(
@@ -148,6 +149,12 @@ export class SyncRepo {
   }
 
   /** Every remote the run is linked to, the most recently synced first. */
+  /** The remote run this run is a read-only copy of; null for a run of this store's own. Every write checks it: one keyed lookup. */
+  pulledFrom(runId: string): RemoteRunLink | null {
+    const row = this.q.pulledFrom.get(runId);
+    return row ? fromRow(row) : null;
+  }
+
   linksOf(runId: string): RemoteRunLink[] {
     return this.q.linksOf.all(runId).map(fromRow);
   }

@@ -36,7 +36,7 @@ export interface RunPushProgress extends PointsProgress {
 /** Refuses unknown runs and copies pulled from a remote (they are the remote's to change). */
 export function checkPushable(store: Store, runId: string): void {
   if (!store.runs.exists(runId)) throw new ApiError('RESOURCE_DOES_NOT_EXIST', `Run '${runId}' does not exist`);
-  const pulled = store.sync.linksOf(runId).find((l) => l.direction === 'pull');
+  const pulled = store.sync.pulledFrom(runId);
   if (pulled) {
     throw new ApiError('INVALID_PARAMETER_VALUE', `Run '${runId}' is a copy pulled from remote '${pulled.remote}' (run ${pulled.remoteRunId}): it cannot be pushed`);
   }
