@@ -7,6 +7,7 @@ import { EditDeleteActions } from '../../components/edit-delete-actions';
 import { ErrorBanner } from '../../components/error-banner';
 import { Skeleton } from '../../components/skeleton';
 import { useRegistriesStore, type RegistryDraft } from '../../stores/registries-store';
+import { useSettingsForm } from '../../lib/use-settings-form';
 import './promotion.css';
 import './registries-page.css';
 
@@ -15,29 +16,23 @@ const URL_PLACEHOLDERS: Record<RegistryKind, string> = { mlflow: 'http://127.0.0
 const EMPTY_DRAFT: RegistryDraft = { name: '', kind: 'mlflow', url: '', username: '', secret: '' };
 
 function RegistryForm({ existing, onDone }: { existing: RegistryConfig | null; onDone: () => void }) {
-  const [draft, setDraft] = useState<RegistryDraft>(existing ? { ...existing, secret: '' } : EMPTY_DRAFT);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (field: keyof RegistryDraft, value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const { draft, error, busy, set, dismissError, submit } = useSettingsForm<RegistryDraft>(
+    existing ? { ...existing, secret: '' } : EMPTY_DRAFT,
+    (d) => useRegistriesStore.getState().save({ ...d, name: d.name.trim(), url: d.url.trim() }),
+    onDone,
+  );
 
   return (
     <form
       className="registry-form panel"
       data-testid="registry-form"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setBusy(true);
-        const problem = await useRegistriesStore.getState().save({ ...draft, name: draft.name.trim(), url: draft.url.trim() });
-        setBusy(false);
-        if (problem) setError(problem);
-        else onDone();
-      }}
+      onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onDone();
       }}
     >
       <h2 className="section-title">{existing ? `Edit ${existing.name}` : 'Add a registry'}</h2>
-      {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+      {error && <ErrorBanner message={error} onDismiss={dismissError} />}
       <div className="registry-form__grid">
         <label className="promote-field">
           <span>Name</span>

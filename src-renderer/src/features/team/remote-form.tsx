@@ -1,38 +1,31 @@
 // Add or edit a remote: styled as the registries' form (the same credential fields, the same
 // promise about the secret).
-import { useState } from 'react';
 import type { RemoteConfig } from '../../../../src-shared/sync';
 import { CredentialFields } from '../../components/credential-fields';
 import { ErrorBanner } from '../../components/error-banner';
+import { useSettingsForm } from '../../lib/use-settings-form';
 import { useRemotesStore, type RemoteDraft } from '../../stores/remotes-store';
 
 const EMPTY_DRAFT: RemoteDraft = { name: '', url: '', username: '', secret: '' };
 
 export function RemoteForm({ existing, onDone }: { existing: RemoteConfig | null; onDone: (saved: string | null) => void }) {
-  const [draft, setDraft] = useState<RemoteDraft>(existing ? { ...existing, secret: '' } : EMPTY_DRAFT);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (field: keyof RemoteDraft, value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const { draft, error, busy, set, dismissError, submit } = useSettingsForm<RemoteDraft>(
+    existing ? { ...existing, secret: '' } : EMPTY_DRAFT,
+    (d) => useRemotesStore.getState().save({ ...d, name: d.name.trim(), url: d.url.trim(), username: d.username.trim() }),
+    (d) => onDone(d.name.trim()),
+  );
 
   return (
     <form
       className="registry-form panel"
       data-testid="remote-form"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setBusy(true);
-        const name = draft.name.trim();
-        const problem = await useRemotesStore.getState().save({ ...draft, name, url: draft.url.trim(), username: draft.username.trim() });
-        setBusy(false);
-        if (problem) setError(problem);
-        else onDone(name);
-      }}
+      onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onDone(null);
       }}
     >
       <h2 className="section-title">{existing ? `Edit ${existing.name}` : 'Add a remote'}</h2>
-      {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+      {error && <ErrorBanner message={error} onDismiss={dismissError} />}
       <div className="registry-form__grid">
         <label className="promote-field">
           <span>Name</span>
